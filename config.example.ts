@@ -1,0 +1,44 @@
+// Copy this file to config.ts (git-ignored) and fill in your values.
+// Every key can also be set as an environment variable of the same name,
+// which wins over this file. Relative paths resolve against the project root.
+const config = {
+  // Token from @BotFather. Required.
+  BOT_TOKEN: "123456789:replace-with-the-token-from-botfather",
+  // Bot username without @, used in invite links. Optional: read from getMe.
+  // BOT_USERNAME: "my_ticket_bot",
+  // Telegram user ids with full rights (find yours with /myid). Required.
+  FOUNDER_IDS: [123456789],
+  // Where imported PDF tickets live, and where unissued ones go when a wave ends.
+  DEFAULT_TICKET_FOLDER: "tickets",
+  ARCHIVE_FOLDER: "archive",
+  // Log files (bot.log, bot_errors.log), rotated by size.
+  LOG_FOLDER: "logs",
+  LOG_LEVEL: "info",
+  LOG_MAX_SIZE_MB: 10,
+  LOG_MAX_FILES: 5,
+  // SQLite database, created on first start.
+  DATABASE_PATH: "users.db",
+  // Another Bot API server: a self-hosted telegram-bot-api (2 GB files) or a test emulator.
+  BOT_API_ROOT: "https://api.telegram.org",
+  // Language for users whose Telegram language is neither ru nor en.
+  DEFAULT_LOCALE: "ru",
+  // Time zone for times shown in messages, e.g. "Europe/Moscow" (Excel reports hold dates in UTC).
+  TIME_ZONE: "UTC",
+  // Delivery speed: messages per second (Telegram allows about 30) and sends in flight.
+  SEND_RATE_PER_SECOND: 25,
+  SEND_CONCURRENCY: 16,
+  // ZIP import limits.
+  ZIP_MAX_ENTRIES: 10000,
+  ZIP_MAX_TOTAL_MB: 2048,
+  ZIP_MAX_RATIO: 100,
+  // Send tickets with protect_content (no forwarding or saving out of Telegram).
+  PROTECT_TICKETS: false,
+  // Paid broadcasts (allow_paid_broadcast, 0.1 Star per message above 30/s): up to 1000 messages/s.
+  PAID_BROADCAST: false,
+  // Tell founders in Telegram about unauthorized attempts and lock-outs (at most one message a minute).
+  FOUNDER_ALERTS: true,
+  // Folder with the personal-data agreement texts, one file per language (ru.txt, en.txt).
+  AGREEMENT_FOLDER: "agreement",
+};
+
+export default config;

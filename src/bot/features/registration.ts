@@ -1,0 +1,109 @@
+import { Composer } from "grammy";
+import type { OpenRefusal, PendingRegistration } from "../../db/repos/invites.js";
+import { isAdminRole } from "../filters/roles.js";
+import type { BotContext } from "../context.js";
+import { checkUsernameKeyboard, consentKeyboard, REG } from "../keyboards/registration.js";
+import { editOrReply } from "../replies.js";
+
+/** Deep-link payloads are at most 64 characters of [A-Za-z0-9_-] (Bot API). */
+const CODE_FORMAT = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** SPEC §5: /start with an invite code → agreement → username → registered. */
+export const registrationFeature = new Composer<BotContext>();
+
+registrationFeature.command("start", async (ctx) => {
+  const code = ctx.match.trim();
+  const user = ctx.from!;
+  const { repos } = ctx.deps;
+  if (isAdminRole(ctx.role)) return ctx.reply(ctx.t("start-admin"));
+  if (ctx.role === "participant") return ctx.reply(ctx.t("start-registered"));
+  if (repos.invites.lockedUntil(user.id) !== null) {
+    ctx.log.info("invite attempt ignored during lock-out");
+    return;
+  }
+  if (code === "") {
+    const pending = repos.invites.pending(user.id);
+    return pending ? continueRegistration(ctx, pending) : ctx.reply(ctx.t("start-no-code"));
+  }
+  const opened = CODE_FORMAT.test(code) ? repos.invites.open(user.id, code) : ({ ok: false, reason: "unknown" } as const);
+  if (opened.ok) return continueRegistration(ctx, opened.pending);
+  if (repos.invites.recordBadAttempt(user.id)) {
+    const event = repos.records.security({
+      userId: user.id,
+      username: user.username ?? null,
+      kind: "lockout",
+      action: "/start",
+      details: "more than 5 invalid invite codes in 10 minutes",
+    });
+    ctx.deps.alerts.push({ kind: "lockout", userId: user.id, username: event.username, action: "/start", at: event.at });
+    ctx.log.warn("invite lock-out started");
+    return ctx.reply(ctx.t("start-locked"));
+  }
+  return ctx.reply(ctx.t(REFUSALS[opened.reason]));
+});
+
+const REFUSALS: Record<OpenRefusal, string> = {
+  unknown: "start-code-unknown",
+  used: "start-code-used",
+  revoked: "start-code-revoked",
+  expired: "start-code-expired",
+  reserved: "start-code-reserved",
+};
+
+/** Shows the step the person is at: the agreement, or the username requirement. */
+async function continueRegistration(ctx: BotContext, pending: PendingRegistration): Promise<unknown> {
+  if (pending.consent_at === null) {
+    const agreement = ctx.deps.agreement[ctx.locale];
+    return ctx.reply(`${agreement.text}\n\n${ctx.t("reg-consent-question")}`, { reply_markup: consentKeyboard(ctx.t) });
+  }
+  return ctx.reply(ctx.t("reg-need-username"), { reply_markup: checkUsernameKeyboard(ctx.t) });
+}
+
+registrationFeature.callbackQuery(REG.accept, async (ctx) => {
+  if (ctx.role !== "visitor") return alreadyDone(ctx);
+  const version = ctx.deps.agreement[ctx.locale].version;
+  const pending = ctx.deps.repos.invites.recordConsent(ctx.from.id, version);
+  if (!pending) return expired(ctx);
+  return finish(ctx, "accept");
+});
+
+registrationFeature.callbackQuery(REG.check, async (ctx) => {
+  if (ctx.role !== "visitor") return alreadyDone(ctx);
+  if (!ctx.deps.repos.invites.pending(ctx.from.id)) return expired(ctx);
+  return finish(ctx, "check");
+});
+
+registrationFeature.callbackQuery(REG.decline, async (ctx) => {
+  if (ctx.role !== "visitor") return alreadyDone(ctx);
+  ctx.deps.repos.invites.decline(ctx.from.id, ctx.deps.agreement[ctx.locale].version);
+  await ctx.answerCallbackQuery();
+  return editOrReply(ctx, ctx.t("reg-declined"));
+});
+
+/** Registers the person if they have a username; otherwise explains how to set one (step 4). */
+async function finish(ctx: BotContext, step: "accept" | "check"): Promise<unknown> {
+  const user = ctx.from!;
+  if (!user.username) {
+    if (step === "check") return ctx.answerCallbackQuery({ text: ctx.t("reg-still-no-username"), show_alert: true });
+    await ctx.answerCallbackQuery();
+    return editOrReply(ctx, ctx.t("reg-need-username"), checkUsernameKeyboard(ctx.t));
+  }
+  const result = ctx.deps.repos.invites.complete(user.id);
+  await ctx.answerCallbackQuery();
+  if (result === "registered") {
+    ctx.log.info("participant registered");
+    // One message for the whole flow: the agreement turns into the welcome.
+    return editOrReply(ctx, ctx.t("reg-welcome", { name: user.first_name }));
+  }
+  return editOrReply(ctx, ctx.t(result === "code_gone" ? "reg-code-gone" : "reg-expired"));
+}
+
+async function alreadyDone(ctx: BotContext): Promise<unknown> {
+  await ctx.answerCallbackQuery();
+  return editOrReply(ctx, ctx.t(ctx.role === "participant" ? "start-registered" : "start-admin"));
+}
+
+async function expired(ctx: BotContext): Promise<unknown> {
+  await ctx.answerCallbackQuery();
+  return editOrReply(ctx, ctx.t("reg-expired"));
+}

@@ -1,0 +1,11 @@
+import type Database from "better-sqlite3";
+import { initial } from "./0001-initial.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Numbered, append-only: a migration that has landed is never edited. */
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,43 @@
+import type { Db } from "../database.js";
+import { createAdminsRepo } from "./admins.js";
+import { createChatLogRepo } from "./chatlog.js";
+import { createInvitesRepo } from "./invites.js";
+import { createRecordsRepo } from "./records.js";
+import { createSystemRepo } from "./system.js";
+import { createUsersRepo } from "./users.js";
+
+/** The only way the rest of the code reaches the database. */
+export function createRepos(db: Db) {
+  const users = createUsersRepo(db);
+  const records = createRecordsRepo(db);
+  const chatLog = createChatLogRepo(db);
+  const dropPending = db.prepare<[number]>(`DELETE FROM pending_registrations WHERE user_id = ?`);
+  return {
+    db,
+    users,
+    admins: createAdminsRepo(db),
+    invites: createInvitesRepo(db),
+    records,
+    chatLog,
+    system: createSystemRepo(db),
+    /**
+     * /delete_user in one transaction: personal data, chat log and reservation
+     * go; the id stays so that history reads "deleted user #id".
+     */
+    eraseParticipant(userId: number, now = Date.now()): { chatLines: number } {
+      return db.transaction(() => {
+        const chatLines = chatLog.erase(userId);
+        records.forgetSecurityUser(userId);
+        dropPending.run(userId);
+        users.erase(userId, now);
+        return { chatLines };
+      })();
+    },
+    /** Runs several repository calls as one transaction. */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+  };
+}
+
+export type Repos = ReturnType<typeof createRepos>;

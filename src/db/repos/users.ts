@@ -1,0 +1,123 @@
+import type { Db } from "../database.js";
+
+export interface UserRow {
+  id: number;
+  username: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  language_code: string | null;
+  first_seen_at: number;
+  last_seen_at: number;
+  registered_at: number | null;
+  registration_seq: number | null;
+  invite_code: string | null;
+  consent_at: number | null;
+  agreement_version: string | null;
+  deleted_at: number | null;
+  blocked_at: number | null;
+}
+
+export interface TelegramProfile {
+  id: number;
+  username?: string | undefined;
+  first_name: string;
+  last_name?: string | undefined;
+  language_code?: string | undefined;
+}
+
+export function createUsersRepo(db: Db) {
+  const upsert = db.prepare<{
+    id: number;
+    username: string | null;
+    first_name: string;
+    last_name: string | null;
+    language_code: string | null;
+    now: number;
+  }>(`
+    INSERT INTO users (id, username, first_name, last_name, language_code, first_seen_at, last_seen_at)
+    VALUES (@id, @username, @first_name, @last_name, @language_code, @now, @now)
+    ON CONFLICT (id) DO UPDATE SET
+      username = excluded.username, first_name = excluded.first_name, last_name = excluded.last_name,
+      language_code = excluded.language_code, last_seen_at = excluded.last_seen_at, blocked_at = NULL
+  `);
+  // Another account may have taken over a username we still hold for someone
+  // else: Telegram usernames are unique at any moment, so the stale copy goes.
+  const releaseUsername = db.prepare<{ id: number; username: string }>(
+    `UPDATE users SET username = NULL WHERE username = @username COLLATE NOCASE AND id <> @id`,
+  );
+  const byId = db.prepare<[number], UserRow>(`SELECT * FROM users WHERE id = ?`);
+  const byUsername = db.prepare<[string], UserRow>(
+    `SELECT * FROM users WHERE username = ? COLLATE NOCASE ORDER BY last_seen_at DESC LIMIT 1`,
+  );
+  const erase = db.prepare<{ id: number; at: number }>(`
+    UPDATE users SET username = NULL, first_name = NULL, last_name = NULL, language_code = NULL,
+      registered_at = NULL, invite_code = NULL, consent_at = NULL,
+      agreement_version = NULL, deleted_at = @at
+    WHERE id = @id
+  `);
+  const participantsPage = db.prepare<{ after: number; limit: number }, UserRow>(`
+    SELECT * FROM users WHERE registration_seq > @after AND registered_at IS NOT NULL
+    ORDER BY registration_seq LIMIT @limit
+  `);
+  const countParticipants = db.prepare<[], { n: number }>(
+    `SELECT COUNT(*) AS n FROM users WHERE registered_at IS NOT NULL`,
+  );
+  const markBlocked = db.prepare<{ id: number; at: number }>(
+    `UPDATE users SET blocked_at = @at WHERE id = @id AND blocked_at IS NULL`,
+  );
+
+  return {
+    /** Records the sender of an update and refreshes their username and names (SPEC §5 step 5). */
+    touch(profile: TelegramProfile, now = Date.now()): void {
+      db.transaction(() => {
+        if (profile.username) releaseUsername.run({ id: profile.id, username: profile.username });
+        upsert.run({
+          id: profile.id,
+          username: profile.username ?? null,
+          first_name: profile.first_name,
+          last_name: profile.last_name ?? null,
+          language_code: profile.language_code ?? null,
+          now,
+        });
+      })();
+    },
+    findById(id: number): UserRow | undefined {
+      return byId.get(id);
+    },
+    findByUsername(username: string): UserRow | undefined {
+      return byUsername.get(username.replace(/^@/, ""));
+    },
+    isParticipant(id: number): boolean {
+      return byId.get(id)?.registered_at != null;
+    },
+    /**
+     * Wipes personal data, keeping the id so ticket history reads "deleted user
+     * #id". registration_seq stays so that sequence numbers are never reused
+     * (a delivery job's cursor relies on them only growing).
+     */
+    erase(id: number, now = Date.now()): void {
+      erase.run({ id, at: now });
+    },
+    /** Participants in registration order, a page at a time (the delivery walk and reports). */
+    participantsAfter(seq: number, limit: number): UserRow[] {
+      return participantsPage.all({ after: seq, limit });
+    },
+    *iterateParticipants(pageSize = 1000): Generator<UserRow> {
+      let after = 0;
+      for (;;) {
+        const page = participantsPage.all({ after, limit: pageSize });
+        if (page.length === 0) return;
+        yield* page;
+        after = page[page.length - 1]!.registration_seq!;
+      }
+    },
+    countParticipants(): number {
+      return countParticipants.get()!.n;
+    },
+    markBlocked(id: number, now = Date.now()): void {
+      markBlocked.run({ id, at: now });
+    },
+  };
+}
+
+export type UsersRepo = ReturnType<typeof createUsersRepo>;

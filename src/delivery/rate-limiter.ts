@@ -1,0 +1,77 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
+/**
+ * A rate limiter in the GCRA form of a token bucket: every `take()` reserves
+ * the next free slot at once (so callers are served in call order, with no
+ * queue to manage) and resolves when that slot comes. `burst` slots may be
+ * used back to back after an idle spell; the sustained rate never exceeds
+ * `ratePerSecond`. `pause()` holds everyone back, e.g. for Telegram's
+ * retry_after.
+ */
+export class RateLimiter {
+  private readonly intervalMs: number;
+  private readonly toleranceMs: number;
+  /** Theoretical arrival time of the next slot. */
+  private tat = 0;
+
+  constructor(
+    readonly ratePerSecond: number,
+    readonly burst = 1,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    if (!(ratePerSecond > 0)) throw new RangeError("rate must be positive");
+    this.intervalMs = 1000 / ratePerSecond;
+    this.toleranceMs = this.intervalMs * Math.max(0, burst - 1);
+  }
+
+  /** Milliseconds the caller must wait for its slot; the slot is reserved. */
+  reserve(): number {
+    const now = this.now();
+    const start = Math.max(this.tat, now - this.toleranceMs);
+    this.tat = start + this.intervalMs;
+    return Math.max(0, start - now);
+  }
+
+  async take(signal?: AbortSignal): Promise<void> {
+    const wait = this.reserve();
+    if (wait > 0) await sleep(wait, undefined, signal ? { signal } : undefined);
+  }
+
+  /** No slot before `ms` from now. */
+  pause(ms: number): void {
+    this.tat = Math.max(this.tat, this.now() + ms);
+  }
+}
+
+/**
+ * One limiter per key (chat id), created on demand and forgotten once idle so
+ * that a long event with thousands of chats does not grow the map forever.
+ */
+export class KeyedRateLimiter {
+  private readonly limiters = new Map<number, { limiter: RateLimiter; lastUsed: number }>();
+  private sweeps = 0;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get(key: number): RateLimiter {
+    const now = this.now();
+    let entry = this.limiters.get(key);
+    if (!entry) {
+      entry = { limiter: new RateLimiter(this.ratePerSecond, this.burst, this.now), lastUsed: now };
+      this.limiters.set(key, entry);
+    }
+    entry.lastUsed = now;
+    if (++this.sweeps >= 1000) this.sweep(now);
+    return entry.limiter;
+  }
+
+  private sweep(now: number): void {
+    this.sweeps = 0;
+    const idleMs = (this.burst / this.ratePerSecond) * 1000 + 60_000;
+    for (const [key, entry] of this.limiters) if (now - entry.lastUsed > idleMs) this.limiters.delete(key);
+  }
+}

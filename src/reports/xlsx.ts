@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+
+export type CellValue = string | number | Date | null | undefined;
+
+export interface Column<R> {
+  header: string;
+  width: number;
+  /** date: a real Excel date; id: a whole number (Telegram ids exceed Excel's default display). */
+  type?: "text" | "number" | "id" | "date";
+  value(row: R): CellValue;
+}
+
+export interface Sheet<R = unknown> {
+  name: string;
+  columns: readonly Column<R>[];
+  rows: Iterable<R> | AsyncIterable<R>;
+}
+
+const DATE_FORMAT = "yyyy-mm-dd hh:mm:ss";
+const ID_FORMAT = "0";
+/** Write rows in slices and let the event loop breathe between them: a 50 000-row report must not stall the bot. */
+const ROWS_PER_SLICE = 2000;
+
+/**
+ * Streams sheets into an .xlsx file with exceljs' WorkbookWriter: rows are
+ * committed as they are written, so the workbook is never held in memory.
+ * Each sheet gets a frozen, filterable header row and fixed column widths.
+ * Returns the number of data rows per sheet.
+ */
+export async function writeWorkbook(path: string, sheets: readonly Sheet<unknown>[]): Promise<Record<string, number>> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  workbook.creator = "ticket-bot";
+  workbook.created = new Date();
+  const counts: Record<string, number> = {};
+  for (const sheet of sheets) {
+    const lastColumn = columnLetter(sheet.columns.length);
+    const worksheet = workbook.addWorksheet(sheet.name, {
+      views: [{ state: "frozen", ySplit: 1 }],
+    });
+    worksheet.autoFilter = `A1:${lastColumn}1`;
+    worksheet.columns = sheet.columns.map((column, index) => ({
+      key: String(index),
+      width: column.width,
+      style: column.type === "date" ? { numFmt: DATE_FORMAT } : column.type === "id" ? { numFmt: ID_FORMAT } : {},
+    }));
+    const header = worksheet.addRow(sheet.columns.map((column) => column.header));
+    header.font = { bold: true };
+    header.commit();
+    let count = 0;
+    for await (const row of sheet.rows) {
+      worksheet.addRow(sheet.columns.map((column) => normalize(column.value(row)))).commit();
+      if (++count % ROWS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    worksheet.commit();
+    counts[sheet.name] = count;
+  }
+  await workbook.commit();
+  return counts;
+}
+
+function normalize(value: CellValue): string | number | Date | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string") return sanitizeText(value);
+  return value;
+}
+
+/**
+ * Control characters are not allowed in the sheet's XML: one in a user's name
+ * would make the whole file unreadable. (Strings are written as string cells,
+ * so a leading "=" is never evaluated as a formula.)
+ */
+function sanitizeText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
+
+function columnLetter(n: number): string {
+  let s = "";
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+  return s;
+}
+
+/** Runs `fn` with a fresh temporary folder that is removed afterwards. */
+export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "ticket-bot-"));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export const msToDate = (ms: number | null | undefined): Date | null => (ms == null ? null : new Date(ms));

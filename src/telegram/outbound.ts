@@ -1,0 +1,157 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import type { Api, InputFile, Transformer } from "grammy";
+import type { Message } from "grammy/types";
+import type { Config } from "../config.js";
+import { KeyedRateLimiter, RateLimiter } from "../delivery/rate-limiter.js";
+import { describeMessage } from "./describe.js";
+
+/** Methods that create a new message: they count against Telegram's global and per-chat limits. */
+const NEW_MESSAGE_METHODS = new Set([
+  "sendMessage",
+  "sendDocument",
+  "sendPhoto",
+  "sendVideo",
+  "sendAudio",
+  "sendVoice",
+  "sendAnimation",
+  "sendVideoNote",
+  "sendSticker",
+  "sendMediaGroup",
+  "sendLocation",
+  "sendContact",
+  "sendPoll",
+  "copyMessage",
+  "forwardMessage",
+]);
+/** Edits count against the per-chat limit only. */
+const EDIT_METHODS = new Set(["editMessageText", "editMessageCaption", "editMessageMedia", "editMessageReplyMarkup"]);
+
+/**
+ * Telegram's flood limits as seen from the bot: about 30 new messages a second
+ * across chats, about one a second per chat with short bursts tolerated, and
+ * far more for paid broadcasts. Every Api object of the process (the bot's,
+ * the conversations', the delivery engine's) shares one gate, so interactive
+ * replies and bulk delivery never add up to more than Telegram allows.
+ */
+export class OutboundGate {
+  readonly global: RateLimiter;
+  readonly paid: RateLimiter;
+  readonly perChat: KeyedRateLimiter;
+
+  constructor(config: Pick<Config, "TELEGRAM_GLOBAL_RATE" | "TELEGRAM_CHAT_RATE" | "TELEGRAM_CHAT_BURST" | "PAID_RATE_PER_SECOND">) {
+    this.global = new RateLimiter(config.TELEGRAM_GLOBAL_RATE, Math.max(1, Math.floor(config.TELEGRAM_GLOBAL_RATE / 6)));
+    this.paid = new RateLimiter(config.PAID_RATE_PER_SECOND, Math.max(1, Math.floor(config.PAID_RATE_PER_SECOND / 6)));
+    this.perChat = new KeyedRateLimiter(config.TELEGRAM_CHAT_RATE, config.TELEGRAM_CHAT_BURST);
+  }
+
+  transformer(): Transformer {
+    return async (prev, method, payload, signal) => {
+      const isNew = NEW_MESSAGE_METHODS.has(method);
+      const chatId = isNew || EDIT_METHODS.has(method) ? numericChatId(payload) : undefined;
+      const paid = isNew && (payload as { allow_paid_broadcast?: boolean }).allow_paid_broadcast === true;
+      if (chatId !== undefined) await this.perChat.get(chatId).take(signal as AbortSignal | undefined);
+      if (isNew) await (paid ? this.paid : this.global).take(signal as AbortSignal | undefined);
+      const result = await prev(method, payload, signal);
+      const retryAfter = !result.ok ? result.parameters?.retry_after : undefined;
+      if (retryAfter !== undefined) {
+        // Telegram does not say which limit was hit: hold back that chat and,
+        // for new messages, everyone, so that the retry is not refused again.
+        if (chatId !== undefined) this.perChat.get(chatId).pause(retryAfter * 1000);
+        if (isNew) (paid ? this.paid : this.global).pause(retryAfter * 1000);
+      }
+      return result;
+    };
+  }
+}
+
+function numericChatId(payload: unknown): number | undefined {
+  const chatId = (payload as { chat_id?: unknown }).chat_id;
+  if (typeof chatId === "number") return chatId;
+  if (typeof chatId === "string" && /^-?\d+$/.test(chatId)) return Number(chatId);
+  return undefined;
+}
+
+export interface OutgoingRecord {
+  userId: number;
+  kind: string;
+  messageId?: number;
+  content: string;
+}
+
+/**
+ * Describes every successful message the bot sends to a private chat. It sits
+ * on each Api object (including the ones conversations build for themselves),
+ * so the chat log sees replies, conversation prompts, tickets and broadcasts
+ * from one place.
+ */
+export function chatLogTransformer(record: (entry: OutgoingRecord) => void, describeCopy: (fromChatId: number, messageId: number) => string | undefined): Transformer {
+  return async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (!result.ok) return result;
+    const chatId = numericChatId(payload);
+    if (chatId === undefined || chatId <= 0) return result;
+    if (NEW_MESSAGE_METHODS.has(method) || EDIT_METHODS.has(method)) {
+      try {
+        const entry = describeOutgoing(method, payload as Record<string, unknown>, result.result, describeCopy);
+        if (entry) record({ userId: chatId, ...entry });
+      } catch {
+        // The log must never break a send that already happened.
+      }
+    }
+    return result;
+  };
+}
+
+function describeOutgoing(
+  method: string,
+  payload: Record<string, unknown>,
+  result: unknown,
+  describeCopy: (fromChatId: number, messageId: number) => string | undefined,
+): Omit<OutgoingRecord, "userId"> | undefined {
+  if (method === "copyMessage" || method === "forwardMessage") {
+    const from = Number(payload.from_chat_id);
+    const source = Number(payload.message_id);
+    const original = describeCopy(from, source) ?? "[message]";
+    const caption = typeof payload.caption === "string" ? payload.caption : undefined;
+    const content = caption !== undefined ? `${original.replace(/\].*$/s, "]")}${caption ? ` ${caption}` : ""}` : original;
+    return { kind: method === "copyMessage" ? "copy" : "forward", messageId: (result as { message_id: number }).message_id, content };
+  }
+  if (typeof result !== "object" || result === null) {
+    // editMessage* of an inline message answers `true`.
+    return { kind: "edit", content: typeof payload.text === "string" ? payload.text : "[edit]" };
+  }
+  const message = result as Message;
+  const described = describeMessage(message);
+  if (method === "sendDocument" && !message.document) {
+    const file = payload.document as InputFile | string | undefined;
+    const name = typeof file === "object" && file && "filename" in file ? file.filename : undefined;
+    described.content = `[document: ${name ?? "file"}]`;
+  }
+  const edit = EDIT_METHODS.has(method);
+  return {
+    kind: edit ? `edit_${described.kind}` : described.kind,
+    messageId: message.message_id,
+    content: edit ? `[edited] ${described.content}` : described.content,
+  };
+}
+
+export type RetryMode = "interactive" | "delivery";
+
+/**
+ * Installs the shared transformers on an Api object, innermost first: the
+ * gate paces every attempt, the chat log records what went through, and
+ * auto-retry (outermost) repeats calls Telegram asked us to repeat.
+ *
+ * interactive: replies to users retry 429 and 5xx themselves.
+ * delivery: only 429 is retried here; the engine classifies 5xx and network
+ * errors itself (a retry pass after the main pass, SPEC §8).
+ */
+export function installOutbound(api: Api, transformers: { gate: Transformer; chatLog: Transformer }, mode: RetryMode): void {
+  api.config.use(transformers.gate);
+  api.config.use(transformers.chatLog);
+  api.config.use(
+    mode === "interactive"
+      ? autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 600 })
+      : autoRetry({ maxRetryAttempts: 100, rethrowInternalServerErrors: true, rethrowHttpErrors: true }),
+  );
+}
