@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { fromRoot, projectRoot } from "./paths.js";
 
-const TOKEN_PATTERN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
+const TOKEN_PATTERN = /^\d{3,}:[A-Za-z0-9_-]{30,}$/;
 
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 const envBoolean = z.union([z.boolean(), z.stringbool()]);

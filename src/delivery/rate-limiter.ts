@@ -13,6 +13,7 @@ export class RateLimiter {
   private readonly toleranceMs: number;
   /** Theoretical arrival time of the next slot. */
   private tat = 0;
+  private pausedUntil = 0;
 
   constructor(
     readonly ratePerSecond: number,
@@ -27,9 +28,10 @@ export class RateLimiter {
   /** Milliseconds the caller must wait for its slot; the slot is reserved. */
   reserve(): number {
     const now = this.now();
-    const start = Math.max(this.tat, now - this.toleranceMs);
-    this.tat = start + this.intervalMs;
-    return Math.max(0, start - now);
+    const base = Math.max(this.tat, now, this.pausedUntil);
+    const allowedAt = Math.max(now, this.pausedUntil, base - this.toleranceMs);
+    this.tat = base + this.intervalMs;
+    return allowedAt - now;
   }
 
   async take(signal?: AbortSignal): Promise<void> {
@@ -39,7 +41,7 @@ export class RateLimiter {
 
   /** No slot before `ms` from now. */
   pause(ms: number): void {
-    this.tat = Math.max(this.tat, this.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
 }
 

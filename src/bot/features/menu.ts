@@ -12,7 +12,7 @@ import { exportUsers, showSecurityLog } from "./users.js";
  */
 const INVITE_BATCHES = [10, 50, 100, 500] as const;
 
-const invitesMenu = new Menu<BotContext>("menu-invites", { onMenuOutdated: false });
+const invitesMenu = new Menu<BotContext>("menu:invites", { onMenuOutdated: false });
 for (const [index, count] of INVITE_BATCHES.entries()) {
   invitesMenu.text(
     (ctx) => ctx.t("menu-invites-generate", { count }),
@@ -23,7 +23,7 @@ for (const [index, count] of INVITE_BATCHES.entries()) {
 invitesMenu.text((ctx) => ctx.t("menu-invites-how"), (ctx) => ctx.reply(ctx.t("menu-invites-help"))).row();
 invitesMenu.back((ctx) => ctx.t("menu-back"));
 
-const peopleMenu = new Menu<BotContext>("menu-people", { onMenuOutdated: false });
+const peopleMenu = new Menu<BotContext>("menu:people", { onMenuOutdated: false });
 peopleMenu
   .text((ctx) => ctx.t("menu-export-users"), (ctx) => exportUsers(ctx))
   .text((ctx) => ctx.t("menu-security-log"), (ctx) => showSecurityLog(ctx))
@@ -35,8 +35,8 @@ peopleMenu
 
 export const adminMenu = new Menu<BotContext>("menu", { onMenuOutdated: false });
 adminMenu
-  .submenu((ctx) => ctx.t("menu-invites"), "menu-invites")
-  .submenu((ctx) => ctx.t("menu-people"), "menu-people")
+  .submenu((ctx) => ctx.t("menu-invites"), "menu:invites")
+  .submenu((ctx) => ctx.t("menu-people"), "menu:people")
   .row();
 adminMenu.register([invitesMenu, peopleMenu]);
 

@@ -1,0 +1,113 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { BotProcess } from "../support/bot-process.js";
+import { Scenario, TEST_TOKEN } from "../support/harness.js";
+
+/** Every log file of the scenario, concatenated. */
+function allLogs(sc: Scenario): string {
+  const dir = join(sc.dir, "logs");
+  return readdirSync(dir)
+    .map((name) => readFileSync(join(dir, name), "utf8"))
+    .join("\n");
+}
+
+const TOKEN_SECRET = TEST_TOKEN.split(":")[1]!;
+
+describe("the bot process", () => {
+  it("exits 1 with one clear line per configuration problem, never echoing the token", async () => {
+    const bad = new BotProcess({ env: { BOT_TOKEN: "12345:not-a-token-but-secret", FOUNDER_IDS: "7, x" } });
+    const { code } = await bad.waitForExit();
+    assert.equal(code, 1);
+    const stderr = bad.stderr.join("");
+    assert.deepEqual(stderr.trim().split("\n"), [
+      "Configuration error: BOT_TOKEN does not look like a bot token (expected <digits>:<35 characters>)",
+      "Configuration error: FOUNDER_IDS must be numeric Telegram user ids",
+    ]);
+    assert.ok(!stderr.includes("not-a-token-but-secret"));
+
+    const missing = new BotProcess({ env: {} });
+    assert.equal((await missing.waitForExit()).code, 1);
+    assert.match(missing.stderr.join(""), /BOT_TOKEN is required[\s\S]*FOUNDER_IDS is required/);
+  });
+
+  describe("running against the emulator", () => {
+    let sc: Scenario;
+    before(async () => {
+      sc = await Scenario.start();
+    });
+    after(() => sc.stop());
+
+    it("writes bot.log and bot_errors.log and keeps the token out of both, also for network errors", async () => {
+      // Drop two long polls: grammY's HttpError then wraps node-fetch's
+      // FetchError, whose message holds the URL with the token.
+      sc.emu.faults.add({ method: "getUpdates", kind: "drop", times: 2 });
+      sc.founder.send("/myid"); // ends the pending long poll; the next ones are dropped
+      await sc.bot.waitForLog((line) => String(line.msg).startsWith("getUpdates failed"), 15_000);
+      // Force a failure inside a handler too: the error boundary logs it.
+      sc.emu.faults.add({ method: "sendDocument", kind: "error", status: 400, description: "Bad Request: emulated failure", times: 1 });
+      const reply = await sc.ask(sc.founder, "/gen_invites 2");
+      assert.match(reply.text!, /Something went wrong on our side/);
+      await sleep(300);
+      const logs = allLogs(sc) + sc.bot.stdout.join("\n") + sc.bot.stderr.join("");
+      assert.match(logs, /getUpdates failed/);
+      assert.match(logs, /error while handling an update/);
+      assert.match(logs, /ECONNRESET|socket hang up|request to http/);
+      assert.ok(!logs.includes(TOKEN_SECRET), "the token appears in a log");
+      assert.match(readFileSync(join(sc.dir, "logs", "bot_errors.log"), "utf8"), /emulated failure/);
+      // ...and the bot still answers.
+      assert.match((await sc.ask(sc.founder, "/myid")).text!, /Your Telegram id/);
+    });
+
+    it("works in private chats only and says so in groups", async () => {
+      const member = sc.user({ username: "group_member" });
+      sc.emu.sendGroupMessage(member, "/help");
+      await sleep(500);
+      const calls = sc.emu.calls.filter((c) => c.method === "sendMessage" && (c.chatId ?? 0) < 0);
+      assert.equal(calls.length, 1);
+      assert.match(String(calls[0]!.params.text), /private chats only/);
+      assert.ok(sc.emu.calls.some((c) => c.method === "leaveChat"));
+      sc.emu.sendChannelPost("/start hello");
+      await sleep(300);
+      assert.match((await sc.ask(member, "/myid")).text!, /Your Telegram id/);
+    });
+
+    it("records both directions of a conversation in the chat log", async () => {
+      const talker = sc.user({ username: "talker" });
+      await sc.ask(talker, "/start");
+      await sc.ask(talker, "hello bot");
+      const lines = sc.query<{ direction: string; kind: string; content: string }>(
+        "SELECT direction, kind, content FROM chat_log WHERE user_id = ? ORDER BY id",
+        talker.id,
+      );
+      assert.deepEqual(
+        lines.map((l) => [l.direction, l.kind]),
+        [
+          ["in", "command"],
+          ["out", "text"],
+          ["in", "text"],
+          ["out", "text"],
+        ],
+      );
+      assert.equal(lines[2]!.content, "hello bot");
+      assert.match(lines[1]!.content, /personal invitation only/);
+    });
+
+    it("handles no update twice and loses none across a restart", async () => {
+      const regular = sc.user({ username: "regular" });
+      await sc.ask(regular, "/myid");
+      await sc.bot.stop();
+      // Sent while the bot is down: delivered after the restart, once.
+      regular.send("/myid");
+      regular.send("/help");
+      const before = regular.messages.length;
+      await sc.startBot();
+      await regular.waitFor(() => regular.messages.length >= before + 2);
+      await sleep(1000);
+      assert.equal(regular.messages.length, before + 2);
+      assert.equal(sc.emu.pendingUpdateCount(), 0);
+    });
+  });
+});

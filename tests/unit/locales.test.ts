@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { COMMANDS } from "../../src/bot/commands.js";
+import { projectRoot } from "../../src/paths.js";
+
+function keysOf(locale: string): Set<string> {
+  const text = readFileSync(join(projectRoot, "locales", `${locale}.ftl`), "utf8");
+  return new Set([...text.matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)].map((m) => m[1]!));
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "emulator" ? [] : sourceFiles(path);
+    return path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+const ru = keysOf("ru");
+const en = keysOf("en");
+
+/** Keys built at run time from a fixed set of values. */
+const DYNAMIC_KEYS = [
+  ...COMMANDS.map((c) => `cmd-${c.name}`),
+  ...["visitor", "participant", "admin", "founder"].map((r) => `help-intro-${r}`),
+  ...["founder", "admin"].map((r) => `role-${r}`),
+  ...["unauthorized", "lockout"].map((k) => `security-kind-${k}`),
+  ...["unauthorized", "lockout", "error"].map((k) => `alert-${k}`),
+  ...["unused", "used", "expired", "revoked"].map((s) => `invite-status-${s}`),
+];
+
+describe("locale files", () => {
+  it("ru and en define the same keys", () => {
+    assert.deepEqual([...ru].filter((k) => !en.has(k)), [], "in ru only");
+    assert.deepEqual([...en].filter((k) => !ru.has(k)), [], "in en only");
+  });
+
+  it("define every key the code uses", () => {
+    const used = new Set(DYNAMIC_KEYS);
+    for (const file of sourceFiles(join(projectRoot, "src"))) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/\bt\(\s*"([a-z][a-z0-9_-]*)"/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/:\s*"((?:start-code|reg|wave|zip|ticket|broadcast|delivery)-[a-z0-9-]+)"/g)) used.add(m[1]!);
+    }
+    const missing = [...used].filter((k) => !en.has(k));
+    assert.deepEqual(missing, []);
+  });
+
+  it("keep user-facing text out of the code", () => {
+    // Replies are built from ctx.t / i18n.t; a literal sentence passed to a
+    // send method is a text that escaped translation.
+    const offenders: string[] = [];
+    for (const file of sourceFiles(join(projectRoot, "src", "bot"))) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/\.(?:reply|sendMessage|editMessageText|answerCallbackQuery)\(\s*(?:[\w.]+,\s*)?["'`]([^"'`]*[A-Za-zА-Яа-я]{3}[^"'`]*)["'`]/g)) {
+        if (!m[1]!.includes("${")) offenders.push(`${file}: ${m[1]}`);
+      }
+      if (/[А-Яа-яЁё]/.test(text)) offenders.push(`${file}: Cyrillic text in code`);
+    }
+    assert.deepEqual(offenders, []);
+  });
+});

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { KeyedRateLimiter, RateLimiter } from "../../src/delivery/rate-limiter.js";
+
+describe("rate limiter", () => {
+  it("spaces slots at the rate after the burst, in call order", () => {
+    let now = 0;
+    const limiter = new RateLimiter(10, 3, () => now);
+    const waits = Array.from({ length: 6 }, () => limiter.reserve());
+    assert.deepEqual(waits.map(Math.round), [0, 0, 0, 100, 200, 300]);
+    now = 1000;
+    assert.equal(Math.round(limiter.reserve()), 0, "idle time refills the burst");
+  });
+
+  it("never exceeds the rate over any window", () => {
+    let now = 0;
+    const limiter = new RateLimiter(30, 5, () => now);
+    const times: number[] = [];
+    for (let i = 0; i < 300; i++) times.push(now + limiter.reserve());
+    for (let i = 0; i + 35 < times.length; i++) assert.ok(times[i + 35]! - times[i]! >= 1000, `window at ${i}`);
+  });
+
+  it("holds everyone back during a pause", () => {
+    let now = 0;
+    const limiter = new RateLimiter(100, 1, () => now);
+    limiter.reserve();
+    limiter.pause(5000);
+    assert.ok(limiter.reserve() >= 5000);
+  });
+
+  it("keeps one limiter per key", () => {
+    let now = 0;
+    const keyed = new KeyedRateLimiter(1, 1, () => now);
+    assert.equal(keyed.get(1).reserve(), 0);
+    assert.equal(keyed.get(2).reserve(), 0);
+    assert.equal(Math.round(keyed.get(1).reserve()), 1000);
+  });
+});
