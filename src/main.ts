@@ -9,6 +9,7 @@ import { DatabaseVersionError, openDatabase, type Db } from "./db/database.js";
 import { createRepos } from "./db/repos/index.js";
 import { createLogger, scrubSecrets, type Logger } from "./logger.js";
 import { loadAgreement, type Agreement } from "./registration/agreement.js";
+import { reconcileTicketFiles } from "./tickets/storage.js";
 
 const SHUTDOWN_GRACE_MS = 8_000;
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   }
   const repos = createRepos(db);
   const { bot, deps } = createBot({ config, logger, repos, agreement });
+  reconcileTicketFiles(config.paths, repos.waves, logger);
 
   bot.botInfo = await getMeOrExit(config, logger);
   logger.info({ bot: bot.botInfo.username, api_root: new URL(config.BOT_API_ROOT).origin }, "bot starting");
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     config.DEFAULT_LOCALE,
     logger,
   );
+  deps.services.engine.start();
   logger.info("polling for updates");
 
   async function shutdown(code: number): Promise<void> {
@@ -78,7 +81,9 @@ async function main(): Promise<void> {
     }, 10_000);
     hardStop.unref();
     try {
-      await polling.stop(SHUTDOWN_GRACE_MS);
+      // In-flight sends finish (or are aborted and stay pending for the next
+      // start) while polling stops; then nothing touches the database.
+      await Promise.all([deps.services.engine.stop(SHUTDOWN_GRACE_MS - 2_000), polling.stop(SHUTDOWN_GRACE_MS)]);
       await deps.alerts.close();
       db.close();
       logger.info("stopped");

@@ -55,6 +55,7 @@ export const CALLBACK_PREFIXES: Readonly<Record<string, Audience>> = {
   wave: "admin",
   bc: "admin",
   user: "admin",
+  job: "admin",
 };
 
 const commandsByName = new Map(COMMANDS.map((c) => [c.name, c]));

@@ -17,13 +17,15 @@ import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { menuFeature } from "./features/menu.js";
 import { registrationFeature } from "./features/registration.js";
+import { ticketsFeature } from "./features/tickets.js";
 import { usersFeature } from "./features/users.js";
+import { wavesFeature } from "./features/waves.js";
 import { authorize } from "./middlewares/authorization.js";
 import { attachContext } from "./middlewares/context.js";
 import { handleBotError } from "./middlewares/errors.js";
 import { privateChatsOnly } from "./middlewares/private-only.js";
 import { recordIncoming } from "./middlewares/records.js";
-import type { Services } from "./services.js";
+import { createServices, type Services } from "./services.js";
 
 export interface CreateBotOptions {
   config: Config;
@@ -66,7 +68,13 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
     },
   });
 
-  const services: Services = {};
+  const services: Services = createServices({
+    config,
+    repos,
+    logger,
+    outbound,
+    translate: (locale) => (key, vars) => i18n.t(locale, key, vars),
+  });
   const deps: AppDeps = {
     config,
     logger,
@@ -107,7 +115,7 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
     }),
   );
   bot.use(authorize);
-  bot.use(registrationFeature, helpFeature, menuFeature, adminsFeature, invitesFeature, usersFeature);
+  bot.use(registrationFeature, helpFeature, menuFeature, adminsFeature, invitesFeature, usersFeature, wavesFeature, ticketsFeature);
   bot.use(fallbackFeature);
   bot.catch(handleBotError);
   return { bot, deps };

@@ -1,8 +1,53 @@
+import { Api } from "grammy";
+import type { Config } from "../config.js";
+import type { Repos } from "../db/repos/index.js";
+import { DeliveryEngine } from "../delivery/engine.js";
+import { RateLimiter } from "../delivery/rate-limiter.js";
+import type { JobProducer } from "../delivery/types.js";
+import type { Translate } from "../i18n.js";
+import type { Logger } from "../logger.js";
+import { installOutbound, type RetryMode } from "../telegram/outbound.js";
+import { createTicketProducer } from "../tickets/delivery.js";
+import type { Transformer } from "grammy";
+import type { JobKind } from "../db/repos/jobs.js";
+
 /**
- * Long-lived feature services, filled in by createBot. Kept in one interface
- * so that features reach each other's services through the context instead of
- * importing singletons.
+ * Long-lived services that outlive a single update. Features reach them
+ * through the context (ctx.deps.services) instead of importing singletons.
  */
 export interface Services {
-  placeholder?: never;
+  engine: DeliveryEngine;
+}
+
+export interface ServiceDeps {
+  config: Config;
+  repos: Repos;
+  logger: Logger;
+  outbound: { gate: Transformer; chatLog: Transformer };
+  translate(locale: string): Translate;
+  extraProducers?: Partial<Record<JobKind, JobProducer>>;
+}
+
+/** An Api object of its own with the process's shared transformers. */
+export function createApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT">, outbound: ServiceDeps["outbound"], mode: RetryMode): Api {
+  const api = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT });
+  installOutbound(api, outbound, mode);
+  return api;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const { config, repos } = deps;
+  const isStaff = (userId: number) => config.FOUNDER_IDS.includes(userId) || repos.admins.isAdmin(userId);
+  const tickets = createTicketProducer({ config, repos, translate: deps.translate, isStaff });
+  const engine = new DeliveryEngine({
+    jobs: repos.jobs,
+    transaction: (fn) => repos.transaction(fn),
+    api: createApi(config, deps.outbound, "delivery"),
+    producers: { tickets, ...deps.extraProducers } as Record<JobKind, JobProducer>,
+    limiter: new RateLimiter(config.PAID_BROADCAST ? config.PAID_RATE_PER_SECOND : config.SEND_RATE_PER_SECOND, 1),
+    concurrency: config.SEND_CONCURRENCY,
+    translate: deps.translate,
+    logger: deps.logger.child({ component: "delivery" }),
+  });
+  return { engine };
 }

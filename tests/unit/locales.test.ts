@@ -29,6 +29,12 @@ const DYNAMIC_KEYS = [
   ...["unauthorized", "lockout"].map((k) => `security-kind-${k}`),
   ...["unauthorized", "lockout", "error"].map((k) => `alert-${k}`),
   ...["unused", "used", "expired", "revoked"].map((s) => `invite-status-${s}`),
+  ...["available", "assigned", "sent", "archived", "missing"].map((s) => `ticket-status-${s}`),
+  ...["blocked", "deactivated", "not_started", "chat_not_found", "forbidden", "bad_request", "missing_file", "flood", "server_error", "network", "internal"].map(
+    (k) => `failure-${k}`,
+  ),
+  ...["no_ticket"].map((k) => `delivery-summary-skipped-${k}`),
+  ...["unreadable", "empty", "bad_person", "unknown_file", "file_twice", "person_twice"].map((k) => `manifest-${k}`),
 ];
 
 describe("locale files", () => {
@@ -42,7 +48,7 @@ describe("locale files", () => {
     for (const file of sourceFiles(join(projectRoot, "src"))) {
       const text = readFileSync(file, "utf8");
       for (const m of text.matchAll(/\bt\(\s*"([a-z][a-z0-9_-]*)"/g)) used.add(m[1]!);
-      for (const m of text.matchAll(/:\s*"((?:start-code|reg|wave|zip|ticket|broadcast|delivery)-[a-z0-9-]+)"/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/:\s*"((?:start-code|reg|wave|zip|ticket|broadcast|delivery|failure|manifest)-[a-z0-9-]+)"/g)) used.add(m[1]!);
     }
     const missing = [...used].filter((k) => !en.has(k));
     assert.deepEqual(missing, []);

@@ -13,7 +13,7 @@ describe("rate limiter", () => {
   });
 
   it("never exceeds the rate over any window", () => {
-    let now = 0;
+    const now = 0;
     const limiter = new RateLimiter(30, 5, () => now);
     const times: number[] = [];
     for (let i = 0; i < 300; i++) times.push(now + limiter.reserve());
@@ -21,7 +21,7 @@ describe("rate limiter", () => {
   });
 
   it("holds everyone back during a pause", () => {
-    let now = 0;
+    const now = 0;
     const limiter = new RateLimiter(100, 1, () => now);
     limiter.reserve();
     limiter.pause(5000);
@@ -29,7 +29,7 @@ describe("rate limiter", () => {
   });
 
   it("keeps one limiter per key", () => {
-    let now = 0;
+    const now = 0;
     const keyed = new KeyedRateLimiter(1, 1, () => now);
     assert.equal(keyed.get(1).reserve(), 0);
     assert.equal(keyed.get(2).reserve(), 0);

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { initial } from "./0001-initial.js";
+import { wavesAndDelivery } from "./0002-waves-and-delivery.js";
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only: a migration that has landed is never edited. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, wavesAndDelivery];

@@ -2,15 +2,18 @@ import type { Db } from "../database.js";
 import { createAdminsRepo } from "./admins.js";
 import { createChatLogRepo } from "./chatlog.js";
 import { createInvitesRepo } from "./invites.js";
+import { createJobsRepo } from "./jobs.js";
 import { createRecordsRepo } from "./records.js";
 import { createSystemRepo } from "./system.js";
 import { createUsersRepo } from "./users.js";
+import { createWavesRepo } from "./waves.js";
 
 /** The only way the rest of the code reaches the database. */
 export function createRepos(db: Db) {
   const users = createUsersRepo(db);
   const records = createRecordsRepo(db);
   const chatLog = createChatLogRepo(db);
+  const waves = createWavesRepo(db);
   const dropPending = db.prepare<[number]>(`DELETE FROM pending_registrations WHERE user_id = ?`);
   return {
     db,
@@ -20,17 +23,21 @@ export function createRepos(db: Db) {
     records,
     chatLog,
     system: createSystemRepo(db),
+    waves,
+    jobs: createJobsRepo(db),
     /**
      * /delete_user in one transaction: personal data, chat log and reservation
-     * go; the id stays so that history reads "deleted user #id".
+     * go, unsent tickets return to the pool; the id stays so that ticket
+     * history reads "deleted user #id".
      */
-    eraseParticipant(userId: number, now = Date.now()): { chatLines: number } {
+    eraseParticipant(userId: number, now = Date.now()): { chatLines: number; ticketsReleased: number } {
       return db.transaction(() => {
+        const ticketsReleased = waves.releaseUnsentOf(userId);
         const chatLines = chatLog.erase(userId);
         records.forgetSecurityUser(userId);
         dropPending.run(userId);
         users.erase(userId, now);
-        return { chatLines };
+        return { chatLines, ticketsReleased };
       })();
     },
     /** Runs several repository calls as one transaction. */

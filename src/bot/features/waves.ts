@@ -1,0 +1,228 @@
+import { createConversation, type Conversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard } from "grammy";
+import type { Document } from "grammy/types";
+import type { WaveRow } from "../../db/repos/waves.js";
+import { moveArchivedFiles } from "../../tickets/storage.js";
+import { describeUpload, downloadAndImport, looksLikeZip } from "../../tickets/upload.js";
+import type { BaseContext, BotContext } from "../context.js";
+import { captionCommand } from "../filters/caption-command.js";
+import { isAdminRole } from "../filters/roles.js";
+import { decodeCallback, encodeCallback, idArgAt } from "../keyboards/callback-data.js";
+import { editOrReply } from "../replies.js";
+
+/**
+ * Waves (SPEC §7): /new_wave, /upload_zip, /upload_zip_add, /confirm_wave,
+ * /send_tickets, /end_wave. Each command checks the wave's state and, when it
+ * does not fit, says why and what to do instead.
+ */
+export const wavesFeature = new Composer<BotContext>();
+
+type Mode = "replace" | "add";
+const MAX_WAVE_NAME = 64;
+const PENDING_NAME_KEY = (adminId: number) => `new-wave-name:${adminId}`;
+
+function waveName(ctx: BotContext, raw: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const name = raw.replace(/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, "").trim();
+  if (name.length > MAX_WAVE_NAME) return undefined;
+  return name === "" ? ctx.t("wave-default-name", { number: ctx.deps.repos.waves.all().length + 1 }) : name;
+}
+
+wavesFeature.command("new_wave", async (ctx) => {
+  const { repos } = ctx.deps;
+  const name = waveName(ctx, ctx.match);
+  if (name === undefined) return ctx.reply(ctx.t("wave-name-invalid", { max: MAX_WAVE_NAME }));
+  const active = repos.waves.active();
+  if (!active) return openWave(ctx, name);
+  if (active.status === "sending") return ctx.reply(ctx.t("wave-busy-sending", { wave: active.name }));
+  repos.system.kvSet(PENDING_NAME_KEY(ctx.from!.id), name);
+  const counts = repos.waves.counts(active.id);
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("wave-button-end-and-open"), encodeCallback("wave", "renew", active.id))
+    .text(ctx.t("button-cancel"), encodeCallback("wave", "keep", active.id));
+  return ctx.reply(ctx.t("wave-replace-confirm", { old: active.name, new: name, sent: counts.sent, available: counts.available }), {
+    reply_markup: keyboard,
+  });
+});
+
+async function openWave(ctx: BotContext, name: string): Promise<unknown> {
+  const wave = ctx.deps.repos.waves.create(name, ctx.from!.id);
+  ctx.deps.repos.records.audit({ actorId: ctx.from!.id, action: "new_wave", args: name, result: `wave ${wave.id}` });
+  return ctx.reply(ctx.t("wave-opened", { wave: wave.name }));
+}
+
+wavesFeature.callbackQuery(/^wave:(renew|keep):/, async (ctx) => {
+  const decoded = decodeCallback(ctx.callbackQuery.data);
+  const waveId = idArgAt(decoded);
+  await ctx.answerCallbackQuery();
+  const { repos } = ctx.deps;
+  const name = repos.system.kvGet(PENDING_NAME_KEY(ctx.from.id));
+  repos.system.kvDelete(PENDING_NAME_KEY(ctx.from.id));
+  if (decoded.action === "keep") return editOrReply(ctx, ctx.t("wave-kept"));
+  const active = repos.waves.active();
+  if (!active || active.id !== waveId || name === undefined) return editOrReply(ctx, ctx.t("button-expired"));
+  if (active.status === "sending") return editOrReply(ctx, ctx.t("wave-busy-sending", { wave: active.name }));
+  const archived = endWave(ctx, active);
+  await editOrReply(ctx, ctx.t("wave-ended", { wave: active.name, sent: repos.waves.counts(active.id).sent, archived }));
+  return openWave(ctx, name);
+});
+
+/** Archives the wave's unassigned tickets (database first, then the files) and closes it. */
+function endWave(ctx: BotContext, wave: WaveRow): number {
+  const { repos, config } = ctx.deps;
+  const unassigned = repos.waves.unassigned(wave.id);
+  const archived = repos.waves.endWave(wave.id, ctx.from!.id);
+  moveArchivedFiles(config.paths, unassigned);
+  repos.records.audit({ actorId: ctx.from!.id, action: "end_wave", args: String(wave.id), result: `${archived} archived` });
+  return archived;
+}
+
+/** The open wave if tickets may be loaded into it now; otherwise says why not. */
+async function waveForUpload(ctx: BaseContext): Promise<WaveRow | undefined> {
+  const wave = ctx.deps.repos.waves.active();
+  if (!wave) {
+    await ctx.reply(ctx.t("wave-none"));
+    return undefined;
+  }
+  if (wave.status === "sending") {
+    await ctx.reply(ctx.t("wave-busy-sending", { wave: wave.name }));
+    return undefined;
+  }
+  return wave;
+}
+
+/** "Send me the ZIP now": waits for the file, with /cancel; other commands end the dialog and run. */
+async function zipUpload(conversation: Conversation<BotContext, BaseContext>, ctx: BaseContext, mode: Mode): Promise<void> {
+  await ctx.reply(ctx.t("upload-send-now"));
+  for (;;) {
+    const next = await conversation.wait();
+    const text = next.message?.text ?? "";
+    if (/^\/cancel(@\w+)?$/i.test(text.trim())) {
+      await next.reply(ctx.t("cancel-done"));
+      return;
+    }
+    if (next.message?.entities?.some((e) => e.type === "bot_command" && e.offset === 0) || next.callbackQuery) {
+      await conversation.halt({ next: true });
+    }
+    const document = next.message?.document;
+    if (!document || !looksLikeZip(document)) {
+      await next.reply(ctx.t(document ? "upload-not-zip" : "upload-waiting"));
+      continue;
+    }
+    // The right is checked again now: the person may have lost it meanwhile.
+    if (!isAdminRole(next.role)) {
+      await next.reply(next.t("not-allowed"));
+      return;
+    }
+    const wave = await waveForUpload(next);
+    if (!wave) return;
+    await next.replyWithChatAction("typing").catch(() => undefined);
+    const by = next.from!.id;
+    const result = await conversation.external((c) => downloadAndImport(c.deps, { document, waveId: wave.id, mode, by }));
+    await next.reply(describeUpload(result, wave, next.t));
+    return;
+  }
+}
+
+wavesFeature.use(createConversation<BotContext, BaseContext>(zipUpload, "zip-upload"));
+
+for (const [command, mode] of [
+  ["upload_zip", "replace"],
+  ["upload_zip_add", "add"],
+] as const) {
+  wavesFeature.command(command, async (ctx) => {
+    const wave = await waveForUpload(ctx);
+    if (!wave) return;
+    await ctx.conversation.exitAll();
+    return ctx.conversation.enter("zip-upload", mode);
+  });
+  wavesFeature.filter(captionCommand(command), async (ctx) => {
+    const wave = await waveForUpload(ctx);
+    if (!wave) return;
+    const document = ctx.message.document;
+    if (!document) return ctx.reply(ctx.t("upload-not-zip"));
+    return uploadNow(ctx, wave, document, mode);
+  });
+}
+
+/** The ZIP came with the command (caption /upload_zip). */
+async function uploadNow(ctx: BotContext, wave: WaveRow, document: Document, mode: Mode): Promise<unknown> {
+  if (!looksLikeZip(document)) return ctx.reply(ctx.t("upload-not-zip"));
+  await ctx.replyWithChatAction("typing").catch(() => undefined);
+  const result = await downloadAndImport(ctx.deps, { document, waveId: wave.id, mode, by: ctx.from!.id });
+  return ctx.reply(describeUpload(result, wave, ctx.t));
+}
+
+wavesFeature.command("confirm_wave", async (ctx) => {
+  const { repos } = ctx.deps;
+  const wave = repos.waves.active();
+  if (!wave) return ctx.reply(ctx.t("wave-none"));
+  if (wave.status === "sending") return ctx.reply(ctx.t("wave-busy-sending", { wave: wave.name }));
+  const counts = repos.waves.counts(wave.id);
+  if (counts.available + counts.assigned + counts.sent === 0) return ctx.reply(ctx.t("confirm-no-tickets", { wave: wave.name }));
+  const waiting = recipientsWithoutTicket(ctx, wave.id);
+  repos.waves.confirm(wave.id);
+  repos.records.audit({ actorId: ctx.from!.id, action: "confirm_wave", args: String(wave.id), result: `${counts.available} available, ${waiting} waiting` });
+  const lines = [ctx.t("confirm-counts", { wave: wave.name, available: counts.available, sent: counts.sent, waiting })];
+  if (waiting > counts.available) lines.push(ctx.t("confirm-short", { missing: waiting - counts.available }));
+  lines.push(ctx.t(waiting === 0 ? "confirm-nobody-waiting" : "confirm-next"));
+  return ctx.reply(lines.join("\n"));
+});
+
+/** Participants (not staff) who hold no ticket of the wave. */
+function recipientsWithoutTicket(ctx: BotContext, waveId: number): number {
+  const { repos, config } = ctx.deps;
+  let staffWithout = 0;
+  const staff = new Set([...config.FOUNDER_IDS, ...repos.admins.list().map((a) => a.user_id)]);
+  for (const id of staff) if (repos.users.isParticipant(id) && !repos.waves.hasTicket(waveId, id)) staffWithout++;
+  return repos.waves.participantsWithoutTicket(waveId) - staffWithout;
+}
+
+wavesFeature.command("send_tickets", async (ctx) => {
+  const { repos, services } = ctx.deps;
+  const wave = repos.waves.active();
+  if (!wave) return ctx.reply(ctx.t("wave-none"));
+  if (wave.status === "sending") return ctx.reply(ctx.t("wave-busy-sending", { wave: wave.name }));
+  if (wave.status === "open") return ctx.reply(ctx.t("send-not-confirmed", { wave: wave.name }));
+  const waiting = recipientsWithoutTicket(ctx, wave.id);
+  if (waiting === 0) return ctx.reply(ctx.t("send-nobody", { wave: wave.name }));
+  const busy = services.engine.isBusy();
+  const job = repos.transaction(() => {
+    if (!repos.waves.transition(wave.id, "confirmed", "sending")) return undefined;
+    return repos.jobs.create({ kind: "tickets", refId: wave.id, startedBy: ctx.from!.id, chatId: ctx.chat!.id, locale: ctx.locale, total: waiting });
+  });
+  if (!job) return ctx.reply(ctx.t("wave-busy-sending", { wave: wave.name }));
+  repos.records.audit({ actorId: ctx.from!.id, action: "send_tickets", args: String(wave.id), result: `job ${job.id}` });
+  await ctx.reply(ctx.t(busy ? "send-queued" : "send-started", { wave: wave.name, count: waiting }));
+  services.engine.kick();
+  return undefined;
+});
+
+wavesFeature.command("end_wave", async (ctx) => {
+  const { repos } = ctx.deps;
+  const wave = repos.waves.active();
+  if (!wave) return ctx.reply(ctx.t("wave-none"));
+  if (wave.status === "sending") return ctx.reply(ctx.t("end-sending", { wave: wave.name }));
+  const counts = repos.waves.counts(wave.id);
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("end-button-confirm"), encodeCallback("wave", "end", wave.id))
+    .text(ctx.t("button-cancel"), encodeCallback("wave", "keep", wave.id));
+  return ctx.reply(ctx.t("end-confirm", { wave: wave.name, available: counts.available, sent: counts.sent }), { reply_markup: keyboard });
+});
+
+wavesFeature.callbackQuery(/^wave:end:/, async (ctx) => {
+  const waveId = idArgAt(decodeCallback(ctx.callbackQuery.data));
+  await ctx.answerCallbackQuery();
+  const wave = ctx.deps.repos.waves.active();
+  if (!wave || wave.id !== waveId) return editOrReply(ctx, ctx.t("button-expired"));
+  if (wave.status === "sending") return editOrReply(ctx, ctx.t("end-sending", { wave: wave.name }));
+  const archived = endWave(ctx, wave);
+  return editOrReply(ctx, ctx.t("wave-ended", { wave: wave.name, sent: ctx.deps.repos.waves.counts(wave.id).sent, archived }));
+});
+
+wavesFeature.callbackQuery(/^job:stop:/, async (ctx) => {
+  const jobId = idArgAt(decodeCallback(ctx.callbackQuery.data));
+  const stopped = jobId !== undefined && ctx.deps.services.engine.requestStop(jobId);
+  if (stopped) ctx.deps.repos.records.audit({ actorId: ctx.from.id, action: "stop_delivery", args: String(jobId) });
+  return ctx.answerCallbackQuery({ text: ctx.t(stopped ? "delivery-stopping" : "delivery-not-running") });
+});

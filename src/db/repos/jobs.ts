@@ -1,0 +1,211 @@
+import type { Db } from "../database.js";
+
+export type JobKind = "tickets" | "broadcast";
+export type JobStatus = "queued" | "running" | "done" | "cancelled";
+
+export interface JobRow {
+  id: number;
+  kind: JobKind;
+  ref_id: number;
+  status: JobStatus;
+  phase: "main" | "retry";
+  cursor: number;
+  total: number;
+  started_by: number;
+  chat_id: number;
+  locale: string;
+  progress_message_id: number | null;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  active_ms: number;
+  restarts: number;
+  stop_requested: number;
+}
+
+export type DeliveryStatus = "pending" | "sent" | "retry" | "failed" | "skipped";
+
+export interface DeliveryRow {
+  id: number;
+  job_id: number;
+  user_id: number;
+  item_id: number | null;
+  status: DeliveryStatus;
+  attempts: number;
+  error_kind: string | null;
+  error: string | null;
+  message_id: number | null;
+  file_id: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+export interface JobTally {
+  sent: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+  retry: number;
+  failedByKind: Record<string, number>;
+  skippedByKind: Record<string, number>;
+}
+
+export interface FailedDelivery extends DeliveryRow {
+  kind: JobKind;
+  ref_id: number;
+}
+
+/**
+ * The delivery engine's state: jobs and one delivery row per recipient. Knows
+ * nothing of tickets or broadcasts (item_id is whatever the producer sends).
+ */
+export function createJobsRepo(db: Db) {
+  const insertJob = db.prepare<{ kind: string; ref: number; by: number; chat: number; locale: string; total: number; at: number }>(
+    `INSERT INTO jobs (kind, ref_id, status, started_by, chat_id, locale, total, created_at)
+     VALUES (@kind, @ref, 'queued', @by, @chat, @locale, @total, @at)`,
+  );
+  const byId = db.prepare<[number], JobRow>(`SELECT * FROM jobs WHERE id = ?`);
+  const next = db.prepare<[], JobRow>(`SELECT * FROM jobs WHERE status IN ('running', 'queued') ORDER BY status = 'running' DESC, id LIMIT 1`);
+  const unfinished = db.prepare<[], JobRow>(`SELECT * FROM jobs WHERE status IN ('running', 'queued') ORDER BY id`);
+  const unfinishedOf = db.prepare<{ kind: string; ref: number }, JobRow>(
+    `SELECT * FROM jobs WHERE kind = @kind AND ref_id = @ref AND status IN ('running', 'queued') LIMIT 1`,
+  );
+  const start = db.prepare<{ id: number; at: number }>(
+    `UPDATE jobs SET status = 'running', started_at = COALESCE(started_at, @at) WHERE id = @id AND status IN ('queued', 'running')`,
+  );
+  const countRestart = db.prepare<[number]>(`UPDATE jobs SET restarts = restarts + 1 WHERE id = ?`);
+  const setCursor = db.prepare<{ id: number; cursor: number }>(`UPDATE jobs SET cursor = @cursor WHERE id = @id`);
+  const setPhase = db.prepare<{ id: number; phase: string }>(`UPDATE jobs SET phase = @phase WHERE id = @id`);
+  const addActive = db.prepare<{ id: number; ms: number }>(`UPDATE jobs SET active_ms = active_ms + @ms WHERE id = @id`);
+  const setProgressMessage = db.prepare<{ id: number; message: number }>(`UPDATE jobs SET progress_message_id = @message WHERE id = @id`);
+  const finish = db.prepare<{ id: number; status: string; at: number }>(
+    `UPDATE jobs SET status = @status, finished_at = @at WHERE id = @id AND status IN ('queued', 'running')`,
+  );
+  const requestStop = db.prepare<[number]>(`UPDATE jobs SET stop_requested = 1 WHERE id = ? AND status IN ('queued', 'running')`);
+  const latestOf = db.prepare<{ kind: string; ref: number }, JobRow>(
+    `SELECT * FROM jobs WHERE kind = @kind AND ref_id = @ref ORDER BY id DESC LIMIT 1`,
+  );
+
+  const insertDelivery = db.prepare<{ job: number; user: number; item: number | null; status: string; kind: string | null; at: number }>(
+    `INSERT INTO deliveries (job_id, user_id, item_id, status, error_kind, created_at, updated_at)
+     VALUES (@job, @user, @item, @status, @kind, @at, @at)`,
+  );
+  const deliveryById = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id = ?`);
+  const withStatus = db.prepare<{ job: number; status: string }, DeliveryRow>(
+    `SELECT * FROM deliveries WHERE job_id = @job AND status = @status ORDER BY id`,
+  );
+  const markSent = db.prepare<{ id: number; message: number | null; file: string | null; at: number }>(
+    `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, message_id = @message, file_id = @file,
+       sent_at = @at, updated_at = @at, error_kind = NULL, error = NULL
+     WHERE id = @id AND status IN ('pending', 'retry')`,
+  );
+  const markFailure = db.prepare<{ id: number; status: string; kind: string; error: string; at: number }>(
+    `UPDATE deliveries SET status = @status, attempts = attempts + 1, error_kind = @kind, error = @error, updated_at = @at
+     WHERE id = @id AND status IN ('pending', 'retry')`,
+  );
+  const giveUp = db.prepare<{ id: number; at: number }>(
+    `UPDATE deliveries SET status = 'failed', updated_at = @at WHERE id = @id AND status = 'retry'`,
+  );
+  const drop = db.prepare<[number]>(`DELETE FROM deliveries WHERE id = ? AND status = 'pending'`);
+  const tally = db.prepare<[number], { status: DeliveryStatus; error_kind: string | null; n: number }>(
+    `SELECT status, error_kind, COUNT(*) AS n FROM deliveries WHERE job_id = ? GROUP BY status, error_kind`,
+  );
+  const failedAll = db.prepare<[], FailedDelivery>(`
+    SELECT d.*, j.kind, j.ref_id FROM deliveries d JOIN jobs j ON j.id = d.job_id
+    WHERE d.status = 'failed' ORDER BY d.updated_at, d.id
+  `);
+  const countFailed = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE status = 'failed'`);
+
+  return {
+    create(args: { kind: JobKind; refId: number; startedBy: number; chatId: number; locale: string; total: number }, now = Date.now()): JobRow {
+      const id = Number(
+        insertJob.run({ kind: args.kind, ref: args.refId, by: args.startedBy, chat: args.chatId, locale: args.locale, total: args.total, at: now })
+          .lastInsertRowid,
+      );
+      return byId.get(id)!;
+    },
+    byId(id: number): JobRow | undefined {
+      return byId.get(id);
+    },
+    /** The job to work on: a running one (resumed after a restart) before queued ones. */
+    next(): JobRow | undefined {
+      return next.get();
+    },
+    unfinished(): JobRow[] {
+      return unfinished.all();
+    },
+    unfinishedOf(kind: JobKind, refId: number): JobRow | undefined {
+      return unfinishedOf.get({ kind, ref: refId });
+    },
+    latestOf(kind: JobKind, refId: number): JobRow | undefined {
+      return latestOf.get({ kind, ref: refId });
+    },
+    start(id: number, resumed: boolean, now = Date.now()): void {
+      start.run({ id, at: now });
+      if (resumed) countRestart.run(id);
+    },
+    setCursor(id: number, cursor: number): void {
+      setCursor.run({ id, cursor });
+    },
+    setPhase(id: number, phase: "main" | "retry"): void {
+      setPhase.run({ id, phase });
+    },
+    addActiveTime(id: number, ms: number): void {
+      addActive.run({ id, ms: Math.round(ms) });
+    },
+    setProgressMessage(id: number, messageId: number): void {
+      setProgressMessage.run({ id, message: messageId });
+    },
+    finish(id: number, status: "done" | "cancelled", now = Date.now()): void {
+      finish.run({ id, status, at: now });
+    },
+    requestStop(id: number): boolean {
+      return requestStop.run(id).changes === 1;
+    },
+
+    /** Records a recipient; `skipped` rows carry the reason (e.g. no ticket left). */
+    addDelivery(args: { jobId: number; userId: number; itemId: number | null; status: "pending" | "skipped"; errorKind?: string }, now = Date.now()): number {
+      return Number(
+        insertDelivery.run({ job: args.jobId, user: args.userId, item: args.itemId, status: args.status, kind: args.errorKind ?? null, at: now })
+          .lastInsertRowid,
+      );
+    },
+    delivery(id: number): DeliveryRow | undefined {
+      return deliveryById.get(id);
+    },
+    deliveriesWithStatus(jobId: number, status: DeliveryStatus): DeliveryRow[] {
+      return withStatus.all({ job: jobId, status });
+    },
+    markSent(id: number, result: { messageId: number | null; fileId: string | null }, now = Date.now()): boolean {
+      return markSent.run({ id, message: result.messageId, file: result.fileId, at: now }).changes === 1;
+    },
+    markFailure(id: number, status: "retry" | "failed", kind: string, error: string, now = Date.now()): boolean {
+      return markFailure.run({ id, status, kind, error: error.slice(0, 500), at: now }).changes === 1;
+    },
+    giveUp(id: number, now = Date.now()): boolean {
+      return giveUp.run({ id, at: now }).changes === 1;
+    },
+    /** A prepared delivery that was never sent (the job was stopped). */
+    dropPending(id: number): boolean {
+      return drop.run(id).changes === 1;
+    },
+    tally(jobId: number): JobTally {
+      const result: JobTally = { sent: 0, failed: 0, skipped: 0, pending: 0, retry: 0, failedByKind: {}, skippedByKind: {} };
+      for (const row of tally.all(jobId)) {
+        result[row.status] += row.n;
+        const byKind = row.status === "failed" ? result.failedByKind : row.status === "skipped" ? result.skippedByKind : undefined;
+        if (byKind && row.error_kind) byKind[row.error_kind] = (byKind[row.error_kind] ?? 0) + row.n;
+      }
+      return result;
+    },
+    *iterateFailed(): Generator<FailedDelivery> {
+      yield* failedAll.iterate();
+    },
+    countFailed(): number {
+      return countFailed.get()!.n;
+    },
+  };
+}
+
+export type JobsRepo = ReturnType<typeof createJobsRepo>;

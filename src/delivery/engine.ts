@@ -1,0 +1,332 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { InlineKeyboard, type Api } from "grammy";
+import type { DeliveryRow, JobKind, JobRow, JobsRepo } from "../db/repos/jobs.js";
+import type { Translate } from "../i18n.js";
+import type { Logger } from "../logger.js";
+import { formatDuration } from "../time.js";
+import { classifyFailure, type Failure, type FailureKind } from "./failures.js";
+import { ProgressMessage } from "./progress.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import type { JobProducer, SendResult } from "./types.js";
+import { SendWindow } from "./window.js";
+
+export interface EngineOptions {
+  jobs: JobsRepo;
+  /** Runs producer bookkeeping and delivery rows as one transaction. */
+  transaction<T>(fn: () => T): T;
+  /** An Api that retries 429 itself and leaves other failures to the engine. */
+  api: Api;
+  producers: Record<JobKind, JobProducer>;
+  /** SEND_RATE_PER_SECOND: the pace of this engine's sends. */
+  limiter: RateLimiter;
+  /** SEND_CONCURRENCY: sends in flight at once. */
+  concurrency: number;
+  translate(locale: string): Translate;
+  logger: Logger;
+  /** Pause before each retry round of transient failures. */
+  retryDelaysMs?: readonly number[];
+  /** Progress after the first delivery and after every N-th (SPEC §8). */
+  progressEvery?: number;
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 15_000, 30_000];
+
+/**
+ * The delivery engine (SPEC §8): one job at a time, in the background, its
+ * state in SQLite. It walks a producer's recipients in order, keeps a bounded
+ * window of sends in flight under a rate limiter, records every outcome in
+ * the same transaction as the producer's bookkeeping, retries transient
+ * failures in a second pass, reports progress, and after a crash resumes
+ * where the database says it was: deliveries prepared but not confirmed are
+ * sent again to the same person, never to anyone else.
+ */
+export class DeliveryEngine {
+  private loopTask: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private current: JobRun | undefined;
+  /** Aborts sends still in flight when a shutdown's grace period is over. */
+  private readonly abort = new AbortController();
+
+  constructor(private readonly options: EngineOptions) {}
+
+  start(): void {
+    if (this.loopTask) return;
+    this.loopTask = this.loop();
+  }
+
+  /** A job was queued: start it if the engine is idle. */
+  kick(): void {
+    this.wake?.();
+  }
+
+  /** The stop button: finish the sends in flight, send nothing more. */
+  requestStop(jobId: number): boolean {
+    const accepted = this.options.jobs.requestStop(jobId);
+    if (accepted && this.current?.job.id === jobId) this.current.cancel = true;
+    this.kick();
+    return accepted;
+  }
+
+  isBusy(): boolean {
+    return this.current !== undefined;
+  }
+
+  /**
+   * Shutdown: no new sends; the ones in flight may finish within `graceMs`,
+   * then they are aborted and stay pending, to be sent again (to the same
+   * people) at the next start. The job itself resumes then.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
+    this.stopping = true;
+    this.kick();
+    const timer = setTimeout(() => this.abort.abort(), graceMs);
+    await this.loopTask;
+    clearTimeout(timer);
+  }
+
+  private async loop(): Promise<void> {
+    const { jobs, logger } = this.options;
+    while (!this.stopping) {
+      const job = jobs.next();
+      if (!job) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = undefined;
+        continue;
+      }
+      try {
+        await this.run(job);
+      } catch (error) {
+        // Never let one job take the engine (or the bot) down; try again later.
+        logger.error({ err: error, job_id: job.id }, "delivery job failed; retrying in 10 s");
+        if (!this.stopping) await sleep(10_000);
+      } finally {
+        this.current = undefined;
+      }
+    }
+  }
+
+  private async run(job: JobRow): Promise<void> {
+    const { jobs, logger } = this.options;
+    const producer = this.options.producers[job.kind];
+    const resumed = job.status === "running";
+    jobs.start(job.id, resumed);
+    const run = new JobRun(jobs.byId(job.id)!, producer, this.options, this.abort.signal);
+    this.current = run;
+    run.cancel = job.stop_requested === 1;
+    logger.info({ job_id: job.id, kind: job.kind, resumed }, resumed ? "delivery job resumed" : "delivery job started");
+
+    // Deliveries prepared before a crash may have been in flight: send them
+    // again, to the same person (the only repeats SPEC §8 allows).
+    const leftovers = jobs.deliveriesWithStatus(job.id, "pending");
+    if (resumed) run.announceResume(leftovers.length);
+    else run.showProgress();
+    await run.launchAll(leftovers, () => this.stopping);
+
+    if (run.job.phase === "main") {
+      for (;;) {
+        if (this.stopping || run.cancel) break;
+        const batch = this.options.transaction(() => producer.prepare(run.job, this.options.concurrency));
+        run.job = jobs.byId(job.id)!;
+        await run.launchAll(batch.deliveries, () => this.stopping);
+        if (batch.done) break;
+      }
+      await run.drain();
+      if (this.stopping) return run.pause();
+      if (!run.cancel) jobs.setPhase(job.id, "retry");
+    }
+    if (!run.cancel) await run.retryPass(() => this.stopping);
+    await run.drain();
+    if (this.stopping) return run.pause();
+    run.giveUpRemaining();
+    await run.finish();
+  }
+}
+
+/** One job being worked on by this process. */
+class JobRun {
+  cancel = false;
+  private readonly window: SendWindow;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly progress: ProgressMessage;
+  private readonly t: Translate;
+  private readonly startedAt = performance.now();
+  private sentHere = 0;
+  private sent: number;
+  private failed: number;
+
+  constructor(
+    public job: JobRow,
+    private readonly producer: JobProducer,
+    private readonly options: EngineOptions,
+    private readonly signal: AbortSignal,
+  ) {
+    this.window = new SendWindow(options.concurrency);
+    this.t = options.translate(job.locale);
+    const tally = options.jobs.tally(job.id);
+    this.sent = tally.sent;
+    this.failed = tally.failed;
+    this.progress = new ProgressMessage(
+      options.api,
+      job.chat_id,
+      job.progress_message_id,
+      (messageId) => options.jobs.setProgressMessage(job.id, messageId),
+      options.logger,
+    );
+  }
+
+  /** Launches each delivery when the window and the rate limiter allow; returns once all are launched. */
+  async launchAll(deliveries: readonly DeliveryRow[], stopping: () => boolean): Promise<void> {
+    for (const [index, delivery] of deliveries.entries()) {
+      if (stopping()) return;
+      if (this.cancel) {
+        this.dropUnsent(deliveries.slice(index));
+        return;
+      }
+      await this.window.acquire();
+      await this.options.limiter.take();
+      const task = this.attempt(delivery).finally(() => {
+        this.window.release();
+        this.inFlight.delete(task);
+      });
+      this.inFlight.add(task);
+    }
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    await this.window.drained();
+  }
+
+  private async attempt(delivery: DeliveryRow): Promise<void> {
+    const { jobs, transaction, logger } = this.options;
+    let result: SendResult;
+    try {
+      result = await this.producer.send(this.options.api, this.job, delivery, this.signal);
+    } catch (error) {
+      // Aborted by a shutdown: the outcome is unknown, so the delivery stays
+      // pending and is sent again to the same person after the restart.
+      if (this.signal.aborted) return;
+      const failure = classifyFailure(error);
+      const final = failure.permanent;
+      transaction(() => {
+        if (jobs.markFailure(delivery.id, final ? "failed" : "retry", failure.kind, failure.description)) {
+          this.producer.onFailed(this.job, delivery, failure, final);
+        }
+      });
+      if (final) this.failed++;
+      logger.info({ job_id: this.job.id, user_id: delivery.user_id, kind: failure.kind, final }, "delivery failed");
+      this.reportProgress(false);
+      return;
+    }
+    transaction(() => {
+      if (jobs.markSent(delivery.id, result)) this.producer.onSent(this.job, delivery, result);
+    });
+    this.sent++;
+    this.sentHere++;
+    this.reportProgress(true);
+  }
+
+  /** Transient failures get more tries, same item, same person, with growing pauses. */
+  async retryPass(stopping: () => boolean): Promise<void> {
+    const { jobs } = this.options;
+    const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    for (const delay of delays) {
+      const due = jobs.deliveriesWithStatus(this.job.id, "retry");
+      if (due.length === 0 || stopping() || this.cancel) break;
+      this.options.logger.info({ job_id: this.job.id, count: due.length, delay }, "retry round");
+      await sleep(delay);
+      await this.launchAll(due, stopping);
+      await this.drain();
+    }
+  }
+
+  /** Still failing after every round (or the job was stopped): recorded as failed, the item released. */
+  giveUpRemaining(): void {
+    const { jobs, transaction } = this.options;
+    for (const delivery of jobs.deliveriesWithStatus(this.job.id, "retry")) {
+      transaction(() => {
+        if (!jobs.giveUp(delivery.id)) return;
+        const failure: Failure = { kind: (delivery.error_kind as FailureKind | null) ?? "network", permanent: false, description: delivery.error ?? "" };
+        this.producer.onFailed(this.job, delivery, failure, true);
+      });
+      this.failed++;
+    }
+  }
+
+  private dropUnsent(deliveries: readonly DeliveryRow[]): void {
+    this.options.transaction(() => {
+      for (const delivery of deliveries) if (this.options.jobs.dropPending(delivery.id)) this.producer.onDropped(this.job, delivery);
+    });
+  }
+
+  private reportProgress(sent: boolean): void {
+    const every = this.options.progressEvery ?? 20;
+    if (sent && (this.sent === 1 || this.sent % every === 0)) this.showProgress();
+  }
+
+  private rate(): string {
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    return seconds > 0 ? (this.sentHere / seconds).toFixed(1) : "0";
+  }
+
+  showProgress(): void {
+    const stop = new InlineKeyboard().text(this.t("delivery-button-stop"), `job:stop:${this.job.id}`);
+    this.progress.update(
+      this.t("delivery-progress", {
+        what: this.producer.describe(this.job, this.t),
+        sent: this.sent,
+        total: Math.max(this.job.total, this.sent + this.failed),
+        failed: this.failed,
+        rate: this.rate(),
+      }),
+      stop,
+    );
+  }
+
+  announceResume(inFlight: number): void {
+    this.options.api
+      .sendMessage(
+        this.job.chat_id,
+        this.t("delivery-resumed", { what: this.producer.describe(this.job, this.t), sent: this.sent, inflight: inFlight }),
+      )
+      .catch((error: unknown) => this.options.logger.warn({ err: error }, "could not announce the resumed delivery"));
+  }
+
+  /** Shutdown in the middle: the time spent counts, the job stays running for the next start. */
+  async pause(): Promise<void> {
+    this.options.jobs.addActiveTime(this.job.id, performance.now() - this.startedAt);
+    await this.progress.settle();
+  }
+
+  async finish(): Promise<void> {
+    const { jobs, transaction, logger } = this.options;
+    jobs.addActiveTime(this.job.id, performance.now() - this.startedAt);
+    transaction(() => {
+      jobs.finish(this.job.id, this.cancel ? "cancelled" : "done");
+      this.producer.onFinished(this.job, this.cancel);
+    });
+    const job = jobs.byId(this.job.id)!;
+    const tally = jobs.tally(job.id);
+    const what = this.producer.describe(job, this.t);
+    this.progress.update(this.t(this.cancel ? "delivery-progress-cancelled" : "delivery-progress-done", { what, sent: tally.sent }));
+    await this.progress.settle();
+    const seconds = job.active_ms / 1000;
+    const lines = [
+      this.t(this.cancel ? "delivery-summary-cancelled" : "delivery-summary", { what }),
+      this.t("delivery-summary-sent", { count: tally.sent }),
+      this.t("delivery-summary-failed", { count: tally.failed }),
+      ...Object.entries(tally.failedByKind).map(([kind, count]) => `  · ${this.t(`failure-${kind}`)}: ${count}`),
+      ...Object.entries(tally.skippedByKind).map(([kind, count]) => this.t(`delivery-summary-skipped-${kind}`, { count })),
+      ...this.producer.summaryExtras(job, this.t),
+      this.t("delivery-summary-time", {
+        duration: formatDuration(job.active_ms, this.t),
+        rate: seconds > 0 ? (tally.sent / seconds).toFixed(1) : "0",
+      }),
+    ];
+    if (job.restarts > 0) lines.push(this.t("delivery-summary-restarts", { count: job.restarts }));
+    if (tally.failed > 0) lines.push(this.t("delivery-summary-failed-hint"));
+    await this.options.api.sendMessage(job.chat_id, lines.join("\n")).catch((error: unknown) => logger.warn({ err: error }, "could not send the summary"));
+    logger.info({ job_id: job.id, sent: tally.sent, failed: tally.failed, skipped: tally.skipped, active_ms: job.active_ms }, "delivery job finished");
+  }
+}

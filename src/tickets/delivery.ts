@@ -1,0 +1,117 @@
+import { existsSync } from "node:fs";
+import { InputFile } from "grammy";
+import type { Config } from "../config.js";
+import type { Repos } from "../db/repos/index.js";
+import type { DeliveryRow } from "../db/repos/jobs.js";
+import type { TicketRow } from "../db/repos/waves.js";
+import { MissingFileError } from "../delivery/failures.js";
+import type { JobProducer } from "../delivery/types.js";
+import { localeFor, type Translate } from "../i18n.js";
+import { ticketFilePath } from "./storage.js";
+
+export interface TicketProducerDeps {
+  config: Config;
+  repos: Repos;
+  translate(locale: string): Translate;
+  /** Founders and admins receive no tickets (SPEC §7). */
+  isStaff(userId: number): boolean;
+}
+
+/**
+ * Ticket waves on top of the delivery engine: walks the participants in
+ * registration order, skips those who already hold a ticket of the wave,
+ * assigns one ticket each (in the engine's transaction, before the send) and
+ * sends it as a document.
+ */
+export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
+  const { config, repos } = deps;
+  const { waves, users, jobs } = repos;
+
+  /** An available ticket for this person whose file is really there. */
+  function pickTicket(waveId: number, user: { id: number; username: string | null }): TicketRow | undefined {
+    for (;;) {
+      const ticket = waves.pickFor(waveId, user);
+      if (!ticket || existsSync(ticketFilePath(config.paths, ticket))) return ticket;
+      waves.markMissing(ticket.id); // recorded against the ticket; the person gets another
+    }
+  }
+
+  return {
+    prepare(job, limit) {
+      const deliveries: DeliveryRow[] = [];
+      let cursor = job.cursor;
+      for (;;) {
+        const page = users.participantsAfter(cursor, limit);
+        if (page.length === 0) {
+          jobs.setCursor(job.id, cursor);
+          return { deliveries, done: true };
+        }
+        for (const user of page) {
+          cursor = user.registration_seq!;
+          if (deps.isStaff(user.id) || waves.hasTicket(job.ref_id, user.id)) continue;
+          const ticket = pickTicket(job.ref_id, user);
+          if (!ticket) {
+            jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "skipped", errorKind: "no_ticket" });
+            continue;
+          }
+          waves.assign(ticket.id, user.id);
+          const id = jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: ticket.id, status: "pending" });
+          deliveries.push(jobs.delivery(id)!);
+          if (deliveries.length >= limit) {
+            jobs.setCursor(job.id, cursor);
+            return { deliveries, done: false };
+          }
+        }
+      }
+    },
+
+    async send(api, job, delivery, signal) {
+      const ticket = waves.ticket(delivery.item_id!)!;
+      const path = ticketFilePath(config.paths, ticket);
+      if (!existsSync(path)) throw new MissingFileError(ticket.file_name);
+      const wave = waves.byId(job.ref_id)!;
+      const locale = localeFor(users.findById(delivery.user_id)?.language_code, config.DEFAULT_LOCALE);
+      const t = deps.translate(locale);
+      const message = await api.sendDocument(delivery.user_id, new InputFile(path, ticket.file_name.split("/").pop()), {
+        caption: t("ticket-caption", { wave: wave.name }),
+        ...(config.PROTECT_TICKETS ? { protect_content: true } : {}),
+        ...(config.PAID_BROADCAST ? { allow_paid_broadcast: true } : {}),
+      }, signal as Parameters<typeof api.sendDocument>[3]);
+      return { messageId: message.message_id, fileId: message.document?.file_id ?? null };
+    },
+
+    onSent(_job, delivery, result) {
+      waves.markSent(delivery.item_id!, delivery.user_id, result);
+    },
+
+    onFailed(_job, delivery, failure, final) {
+      if (failure.kind === "blocked" || failure.kind === "deactivated") users.markBlocked(delivery.user_id);
+      if (!final) return waves.noteAttempt(delivery.item_id!, failure.description);
+      // A permanent failure proves the ticket was not delivered: back to the
+      // pool. After network errors it may have been, so it waits for the same
+      // person (no ticket is ever sent to two people).
+      waves.release(delivery.item_id!, delivery.user_id, {
+        error: failure.description,
+        heldFor: failure.permanent ? null : delivery.user_id,
+        missing: failure.kind === "missing_file",
+      });
+    },
+
+    onDropped(_job, delivery) {
+      waves.release(delivery.item_id!, delivery.user_id, { error: null, heldFor: null, missing: false });
+    },
+
+    onFinished(job) {
+      waves.transition(job.ref_id, "sending", "confirmed");
+    },
+
+    describe(job, t) {
+      return t("delivery-what-tickets", { wave: waves.byId(job.ref_id)?.name ?? `#${job.ref_id}` });
+    },
+
+    summaryExtras(job, t) {
+      const counts = waves.counts(job.ref_id);
+      return [t("delivery-summary-tickets-left", { count: counts.available })];
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../config.js";
+import type { Repos } from "../db/repos/index.js";
+import type { NewTicket } from "../db/repos/waves.js";
+import type { Logger } from "../logger.js";
+import { inspectEntries, safeFileName, type Refusal, type SourceEntry } from "./inspect.js";
+import { NOBODY, readManifest, type ManifestProblem } from "./manifest.js";
+import { moveArchivedFiles, storedName, waveFolder } from "./storage.js";
+
+export interface ImportDeps {
+  config: Config;
+  repos: Repos;
+  logger: Logger;
+}
+
+export interface ImportRequest {
+  waveId: number;
+  /** replace: the wave's unassigned tickets are archived first (/upload_zip); add: kept (/upload_zip_add). */
+  mode: "replace" | "add";
+  by: number;
+  source: "telegram" | "server";
+  fileName: string;
+  /** The archive's entries, or undefined when the file is not a readable archive. */
+  entries: readonly SourceEntry[] | undefined;
+}
+
+export interface ImportSummary {
+  imported: number;
+  archived: number;
+  ignored: string[];
+  named: number;
+  /** Manifest rows naming a person not registered (yet): they get the ticket when they register. */
+  waitingFor: string[];
+  /** PDFs the manifest does not mention: they go to nobody by name. */
+  unnamedFiles: string[];
+}
+
+export type ImportOutcome =
+  | { ok: true; summary: ImportSummary }
+  | { ok: false; refusal: Refusal | { kind: "manifest"; problems: ManifestProblem[] } };
+
+/**
+ * The one import path for /upload_zip, /upload_zip_add and `npm run import`:
+ * inspect everything, then write the files, then record them in one
+ * transaction. Any problem means nothing is imported; a crash leaves at most
+ * unreferenced files, which start-up reconciliation removes.
+ */
+export async function importTickets(deps: ImportDeps, request: ImportRequest): Promise<ImportOutcome> {
+  const { config, repos, logger } = deps;
+  if (!request.entries) return { ok: false, refusal: { kind: "not_an_archive" } };
+  const inspected = await inspectEntries(
+    request.entries,
+    { maxEntries: config.ZIP_MAX_ENTRIES, maxTotalBytes: config.ZIP_MAX_TOTAL_MB * 1024 * 1024, maxRatio: config.ZIP_MAX_RATIO },
+    (sha) => {
+      const earlier = repos.waves.findBySha(sha);
+      return earlier ? `${earlier.file_name} (#${earlier.wave_id})` : undefined;
+    },
+  );
+  if (!inspected.ok) return inspected;
+  const { tickets, ignored, manifest } = inspected.inspection;
+
+  const names = manifest ? await readManifest(manifest, tickets.map((t) => t.displayName)) : undefined;
+  if (names && !names.ok) return { ok: false, refusal: { kind: "manifest", problems: names.problems } };
+  const owners = names?.ok ? names.owners : new Map<string, { key: string; shown: string }>();
+
+  const folder = waveFolder(request.waveId);
+  mkdirSync(join(config.paths.tickets, folder), { recursive: true });
+  const rows: NewTicket[] = [];
+  const written: string[] = [];
+  try {
+    for (const ticket of tickets) {
+      const relative = `${folder}/${storedName(ticket.sha256, safeFileName(ticket.baseName))}`;
+      const absolute = join(config.paths.tickets, relative);
+      writeFileSync(absolute, ticket.data, { flag: "wx" });
+      written.push(absolute);
+      // With a manifest, a file it does not name goes to nobody (issue: named tickets).
+      const owner = owners.get(ticket.displayName) ?? (manifest ? NOBODY : undefined);
+      rows.push({
+        fileName: ticket.displayName,
+        path: relative,
+        sha256: ticket.sha256,
+        size: ticket.data.length,
+        namedKey: owner?.key ?? null,
+        namedAs: owner?.shown || null,
+      });
+    }
+    const archivedBefore = request.mode === "replace" ? repos.waves.unassigned(request.waveId) : [];
+    const { archived } = repos.waves.recordImport({
+      waveId: request.waveId,
+      by: request.by,
+      source: request.source,
+      fileName: request.fileName,
+      mode: request.mode,
+      tickets: rows,
+    });
+    moveArchivedFiles(config.paths, archivedBefore);
+    logger.info({ wave_id: request.waveId, imported: rows.length, archived, mode: request.mode }, "tickets imported");
+    const named = [...owners.values()];
+    return {
+      ok: true,
+      summary: {
+        imported: rows.length,
+        archived,
+        ignored,
+        named: named.length,
+        waitingFor: names?.ok ? names.waitingFor(repos) : [],
+        unnamedFiles: manifest ? tickets.filter((t) => !owners.has(t.displayName)).map((t) => t.displayName) : [],
+      },
+    };
+  } catch (error) {
+    for (const file of written) rmSync(file, { force: true });
+    throw error;
+  }
+}

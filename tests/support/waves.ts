@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import { makePdf, makeZip } from "./fixtures.js";
+import type { Scenario } from "./harness.js";
+
+export const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
+
+/** N distinct ticket PDFs named ticket-<prefix>-<i>.pdf. */
+export function ticketPdfs(count: number, prefix = "t"): Array<{ name: string; data: Buffer }> {
+  return Array.from({ length: count }, (_, i) => ({ name: `ticket-${prefix}-${String(i + 1).padStart(4, "0")}.pdf`, data: makePdf(`${prefix}-${i}`) }));
+}
+
+/** Sends a ZIP with `command` as its caption and waits for the bot's answer about it. */
+export async function uploadZip(sc: Scenario, who: SimUser, zip: Buffer, command = "/upload_zip", fileName = "tickets.zip"): Promise<BotMessage> {
+  const since = who.messages.length;
+  who.sendDocument(zip, fileName, { caption: command, mimeType: "application/zip" });
+  return who.waitFor((m) => /Imported|Nothing was imported|not a readable|not a \.zip|MB|no open wave|being sent/i.test(m.text ?? ""), { since, timeoutMs: 60_000 });
+}
+
+/** /new_wave, upload, /confirm_wave, /send_tickets, then waits for the summary. */
+export async function runWave(sc: Scenario, tickets: Array<{ name: string; data: Buffer }>, options: { name?: string; timeoutMs?: number } = {}): Promise<BotMessage> {
+  await sc.ask(sc.founder, `/new_wave ${options.name ?? "Main"}`);
+  await uploadZip(sc, sc.founder, makeZip(tickets));
+  await sc.ask(sc.founder, "/confirm_wave");
+  return sendAndWait(sc, options.timeoutMs);
+}
+
+export async function sendAndWait(sc: Scenario, timeoutMs = 60_000): Promise<BotMessage> {
+  const since = sc.founder.messages.length;
+  sc.founder.send("/send_tickets");
+  return waitForSummary(sc, since, timeoutMs);
+}
+
+export function waitForSummary(sc: Scenario, since: number, timeoutMs = 60_000): Promise<BotMessage> {
+  return sc.founder.waitFor((m) => /^(Summary|Stopped by an admin):/.test(m.text ?? ""), { since, timeoutMs });
+}
+
+/** Every document each user received, by the content's hash. */
+export function received(users: readonly SimUser[]): Map<number, string[]> {
+  return new Map(users.map((u) => [u.id, u.documents().map((m) => sha256(u.download(m)))]));
+}
