@@ -12,7 +12,7 @@ export function localeFor(languageCode: string | null | undefined, fallback: Loc
   return (LOCALES as readonly string[]).includes(base ?? "") ? (base as Locale) : fallback;
 }
 
-/** Fluent texts from locales/<locale>.ftl; every user-facing string lives there. */
+/** Fluent texts from locales/<locale>/*.ftl (one file per feature); every user-facing string lives there. */
 export function createI18n<C extends Context>(defaultLocale: Locale): I18n<C> {
   const i18n = new I18n<C>({
     defaultLocale,
@@ -20,7 +20,7 @@ export function createI18n<C extends Context>(defaultLocale: Locale): I18n<C> {
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => localeFor(ctx.from?.language_code, defaultLocale),
   });
-  for (const locale of LOCALES) i18n.loadLocaleSync(locale, { filePath: join(projectRoot, "locales", `${locale}.ftl`) });
+  i18n.loadLocalesDirSync(join(projectRoot, "locales"));
   return i18n;
 }
 

@@ -6,8 +6,16 @@ import { COMMANDS } from "../../src/bot/commands.js";
 import { projectRoot } from "../../src/paths.js";
 
 function keysOf(locale: string): Set<string> {
-  const text = readFileSync(join(projectRoot, "locales", `${locale}.ftl`), "utf8");
-  return new Set([...text.matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)].map((m) => m[1]!));
+  const dir = join(projectRoot, "locales", locale);
+  const keys = new Set<string>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ftl"))) {
+    const text = readFileSync(join(dir, file), "utf8");
+    for (const m of text.matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)) {
+      assert.ok(!keys.has(m[1]!), `${locale}: ${m[1]} defined twice`);
+      keys.add(m[1]!);
+    }
+  }
+  return keys;
 }
 
 function sourceFiles(dir: string): string[] {

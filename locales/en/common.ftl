@@ -1,0 +1,68 @@
+## General
+
+error-generic = Something went wrong on our side. The organiser has been told; please try again in a minute.
+unknown-command = I don't know this command. /help lists what you can use.
+button-expired = This button is no longer valid.
+button-cancel = Cancel
+not-allowed = This command is not available to you.
+participants-only = This is for registered participants. Open your personal invite link to register.
+private-only = I work in private chats only. Please write to me directly.
+myid = Your Telegram id: { $id }
+cancel-done = Cancelled.
+cancel-nothing = There is nothing to cancel.
+unit-h = h
+unit-min = min
+unit-s = s
+
+## Roles
+
+role-founder = founder
+role-admin = admin
+role-participant = participant
+role-visitor = visitor
+
+## Help and commands
+
+help-intro-visitor = I hand out e-tickets for an invitation-only event. To register, open the personal invite link the organiser sent you.
+help-intro-participant = You are registered. Your tickets and announcements arrive in this chat.
+help-intro-admin = Admin commands. /menu opens the same as buttons.
+help-intro-founder = Admin commands (you are a founder). /menu opens the same as buttons.
+cmd-start = start / register with an invite
+cmd-help = what I can do
+cmd-myid = show your Telegram id
+cmd-cancel = leave the current dialog
+cmd-ticket = get your ticket again
+cmd-menu = admin menu
+cmd-add_admin = make someone an admin: @username or id
+cmd-remove_admin = remove an admin: @username or id
+cmd-export_users = participants and admins as Excel
+cmd-delete_user = delete a participant and their data
+cmd-gen_invites = create N invite links as Excel
+cmd-revoke_invite = revoke one invite code
+cmd-revoke_invites = revoke all unused invites
+cmd-new_wave = open a new ticket wave
+cmd-upload_zip = load a ZIP of PDF tickets (replaces unassigned ones)
+cmd-upload_zip_add = add a ZIP of PDF tickets to the wave
+cmd-confirm_wave = check tickets vs participants and confirm
+cmd-send_tickets = send tickets to everyone without one
+cmd-end_wave = close the wave and archive unissued tickets
+cmd-list_tickets = every ticket as Excel
+cmd-full_report = the full Excel report
+cmd-failed_report = failed deliveries as Excel
+cmd-chatlog = a user's chat history as text
+cmd-broadcast = send a message to all participants
+cmd-security_log = recent unauthorized attempts
+
+## Alerts to founders
+
+alert-header = Security and error notices ({ $count }):
+alert-unauthorized = { $time } · { $user } tried { $action } without the right
+alert-lockout = { $time } · { $user } was locked out after too many invalid invite links
+alert-error = { $time } · an error while handling { $action } from { $user } (details in logs/bot_errors.log)
+
+## Fallback
+
+fallback-visitor = I hand out e-tickets for an invitation-only event. To register, open the personal invite link from the organiser.
+fallback-participant = I only understand commands. /help lists them; /ticket sends your ticket again.
+fallback-admin = I only understand commands here. /menu opens the admin menu, /help lists the commands.
+fallback-admin-document = To load tickets, send the ZIP with /upload_zip (or /upload_zip_add to add to the wave).

@@ -1,0 +1,30 @@
+## Delivery
+
+delivery-what-tickets = tickets of wave “{ $wave }”
+delivery-button-stop = ⏹ Stop sending
+delivery-stopping = Stopping after the sends in flight…
+delivery-not-running = This delivery is not running any more.
+delivery-progress = 📤 Sending { $what }: { $sent } of { $total } sent, { $failed } failed · { $rate } msg/s
+delivery-progress-done = ✅ Done: { $what }, { $sent } sent.
+delivery-progress-cancelled = ⏹ Stopped: { $what }, { $sent } sent.
+delivery-resumed = The bot restarted while sending { $what }. Resuming: { $sent } were already sent; { $inflight } that were under way at the restart are sent again to the same people.
+delivery-summary = Summary: { $what }
+delivery-summary-cancelled = Stopped by an admin: { $what }
+delivery-summary-sent = ✅ Sent: { $count }
+delivery-summary-failed = ❌ Failed: { $count }
+delivery-summary-skipped-no_ticket = 🎟 No ticket left for: { $count }
+delivery-summary-tickets-left = Tickets left in the pool: { $count }
+delivery-summary-time = ⏱ { $duration }, { $rate } messages per second
+delivery-summary-restarts = The delivery survived { $count } restarts of the bot.
+delivery-summary-failed-hint = Details: /failed_report. Participants without a ticket are served by the next /send_tickets.
+failure-blocked = blocked the bot
+failure-deactivated = account deleted
+failure-not_started = never started the bot
+failure-chat_not_found = chat not found
+failure-forbidden = not allowed by Telegram
+failure-bad_request = refused by Telegram
+failure-missing_file = ticket file missing on disk
+failure-flood = Telegram rate limit
+failure-server_error = Telegram server error
+failure-network = network error
+failure-internal = internal error

@@ -1,0 +1,30 @@
+## Рассылка
+
+delivery-what-tickets = билеты волны «{ $wave }»
+delivery-button-stop = ⏹ Остановить рассылку
+delivery-stopping = Останавливаю после текущих отправок…
+delivery-not-running = Эта рассылка уже не идёт.
+delivery-progress = 📤 Рассылка: { $what } — отправлено { $sent } из { $total }, ошибок { $failed } · { $rate } сообщ./с
+delivery-progress-done = ✅ Готово: { $what }, отправлено { $sent }.
+delivery-progress-cancelled = ⏹ Остановлено: { $what }, отправлено { $sent }.
+delivery-resumed = Бот перезапустился во время рассылки ({ $what }). Продолжаю: уже отправлено { $sent }; отправки, которые шли в момент перезапуска ({ $inflight }), повторяются тем же людям.
+delivery-summary = Итоги: { $what }
+delivery-summary-cancelled = Остановлено администратором: { $what }
+delivery-summary-sent = ✅ Отправлено: { $count }
+delivery-summary-failed = ❌ Не доставлено: { $count }
+delivery-summary-skipped-no_ticket = 🎟 Не хватило билетов: { $count }
+delivery-summary-tickets-left = Билетов осталось в пуле: { $count }
+delivery-summary-time = ⏱ { $duration }, { $rate } сообщ./с
+delivery-summary-restarts = Рассылка пережила перезапусков бота: { $count }.
+delivery-summary-failed-hint = Подробности: /failed_report. Участникам без билета билет отправит следующий /send_tickets.
+failure-blocked = заблокировал бота
+failure-deactivated = аккаунт удалён
+failure-not_started = не запускал бота
+failure-chat_not_found = чат не найден
+failure-forbidden = запрещено Telegram
+failure-bad_request = отклонено Telegram
+failure-missing_file = файл билета пропал с диска
+failure-flood = ограничение частоты Telegram
+failure-server_error = ошибка сервера Telegram
+failure-network = сетевая ошибка
+failure-internal = внутренняя ошибка
