@@ -27,6 +27,8 @@ const config = {
   // Delivery speed: messages per second (Telegram allows about 30) and sends in flight.
   SEND_RATE_PER_SECOND: 25,
   SEND_CONCURRENCY: 16,
+  // Longest wait for one Bot API request before it counts as a network error and is retried.
+  TELEGRAM_TIMEOUT_SECONDS: 60,
   // ZIP import limits.
   ZIP_MAX_ENTRIES: 10000,
   ZIP_MAX_TOTAL_MB: 2048,

@@ -59,6 +59,12 @@ export const configSchema = z.strictObject({
   /** Telegram's per-chat ceiling: sustained messages per second to one chat, and the burst it tolerates. */
   TELEGRAM_CHAT_RATE: z.coerce.number().positive().max(100).default(1),
   TELEGRAM_CHAT_BURST: positiveInt(100).default(3),
+  /**
+   * Longest wait for one Bot API request (each retry gets its own). grammY's
+   * own default is 500 s: a connection that silently stops answering would
+   * hold a chat's reply or a delivery slot that long.
+   */
+  TELEGRAM_TIMEOUT_SECONDS: positiveInt(600).default(60),
   ZIP_MAX_ENTRIES: positiveInt(100_000).default(10_000),
   ZIP_MAX_TOTAL_MB: positiveInt(100_000).default(2048),
   ZIP_MAX_RATIO: z.coerce.number().positive().default(100),

@@ -12,14 +12,16 @@ import { formatTime } from "../time.js";
 import { FounderAlerts, type AlertEvent } from "./alerts.js";
 import type { AppDeps, BaseContext, BotContext } from "./context.js";
 import { adminsFeature } from "./features/admins.js";
+import { broadcastFeature } from "./features/broadcast.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { menuFeature } from "./features/menu.js";
 import { registrationFeature } from "./features/registration.js";
+import { reportsFeature } from "./features/reports.js";
 import { ticketsFeature } from "./features/tickets.js";
 import { usersFeature } from "./features/users.js";
-import { wavesFeature } from "./features/waves.js";
+import { wavesFeature, zipUploadConversation } from "./features/waves.js";
 import { authorize } from "./middlewares/authorization.js";
 import { attachContext } from "./middlewares/context.js";
 import { handleBotError } from "./middlewares/errors.js";
@@ -114,8 +116,9 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
       plugins: [conversationContext(deps)],
     }),
   );
+  bot.use(zipUploadConversation);
   bot.use(authorize);
-  bot.use(registrationFeature, helpFeature, menuFeature, adminsFeature, invitesFeature, usersFeature, wavesFeature, ticketsFeature);
+  bot.use(registrationFeature, helpFeature, menuFeature, adminsFeature, invitesFeature, usersFeature, wavesFeature, ticketsFeature, broadcastFeature, reportsFeature);
   bot.use(fallbackFeature);
   bot.catch(handleBotError);
   return { bot, deps };

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { writeWorkbook, withTempDir, type Sheet } from "../reports/xlsx.js";
 import type { BotContext } from "./context.js";
@@ -20,18 +21,27 @@ export async function editOrReply(ctx: BotContext, text: string, keyboard?: Inli
 }
 
 /** Streams the sheets into a temporary .xlsx, sends it as a document and deletes it. */
-export async function replyWithWorkbook(
+export function replyWithWorkbook(
   ctx: BotContext,
   fileName: string,
   sheets: readonly Sheet<unknown>[],
   caption: (counts: Record<string, number>) => string,
 ): Promise<Record<string, number>> {
+  return replyWithFile(ctx, fileName, (path) => writeWorkbook(path, sheets), caption);
+}
+
+/**
+ * Lets `write` stream a file into a fresh temporary folder, sends the file as
+ * a document (by path: re-readable if the upload is retried) and deletes it,
+ * whatever happens. Returns what `write` returned.
+ */
+export async function replyWithFile<T>(ctx: BotContext, fileName: string, write: (path: string) => Promise<T>, caption: (written: T) => string): Promise<T> {
   await ctx.replyWithChatAction("upload_document").catch(() => undefined);
   return withTempDir(async (dir) => {
-    const path = `${dir}/${fileName}`;
-    const counts = await writeWorkbook(path, sheets);
-    await ctx.replyWithDocument(new InputFile(path, fileName), { caption: caption(counts) });
-    return counts;
+    const path = join(dir, fileName);
+    const written = await write(path);
+    await ctx.replyWithDocument(new InputFile(path, fileName), { caption: caption(written) });
+    return written;
   });
 }
 

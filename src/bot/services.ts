@@ -8,6 +8,7 @@ import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { installOutbound, type RetryMode } from "../telegram/outbound.js";
 import { createTicketProducer } from "../tickets/delivery.js";
+import { createBroadcastProducer } from "../broadcast/producer.js";
 import type { Transformer } from "grammy";
 import type { JobKind } from "../db/repos/jobs.js";
 
@@ -17,6 +18,8 @@ import type { JobKind } from "../db/repos/jobs.js";
  */
 export interface Services {
   engine: DeliveryEngine;
+  /** Founders and admins: they receive no tickets, and broadcasts only when chosen. */
+  isStaff(userId: number): boolean;
 }
 
 export interface ServiceDeps {
@@ -25,7 +28,6 @@ export interface ServiceDeps {
   logger: Logger;
   outbound: { gate: Transformer; chatLog: Transformer };
   translate(locale: string): Translate;
-  extraProducers?: Partial<Record<JobKind, JobProducer>>;
 }
 
 /** An Api object of its own with the process's shared transformers. */
@@ -38,16 +40,19 @@ export function createApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT">, ou
 export function createServices(deps: ServiceDeps): Services {
   const { config, repos } = deps;
   const isStaff = (userId: number) => config.FOUNDER_IDS.includes(userId) || repos.admins.isAdmin(userId);
-  const tickets = createTicketProducer({ config, repos, translate: deps.translate, isStaff });
+  const producers: Record<JobKind, JobProducer> = {
+    tickets: createTicketProducer({ config, repos, translate: deps.translate, isStaff }),
+    broadcast: createBroadcastProducer({ config, repos, isStaff }),
+  };
   const engine = new DeliveryEngine({
     jobs: repos.jobs,
     transaction: (fn) => repos.transaction(fn),
     api: createApi(config, deps.outbound, "delivery"),
-    producers: { tickets, ...deps.extraProducers } as Record<JobKind, JobProducer>,
+    producers,
     limiter: new RateLimiter(config.PAID_BROADCAST ? config.PAID_RATE_PER_SECOND : config.SEND_RATE_PER_SECOND, 1),
     concurrency: config.SEND_CONCURRENCY,
     translate: deps.translate,
     logger: deps.logger.child({ component: "delivery" }),
   });
-  return { engine };
+  return { engine, isStaff };
 }

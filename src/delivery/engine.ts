@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { InlineKeyboard, type Api } from "grammy";
 import type { DeliveryRow, JobKind, JobRow, JobsRepo } from "../db/repos/jobs.js";
+import { failpoint } from "../failpoints.js";
 import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { formatDuration } from "../time.js";
@@ -219,6 +220,7 @@ class JobRun {
       this.reportProgress(false);
       return;
     }
+    failpoint("delivery:sent-not-recorded");
     transaction(() => {
       if (jobs.markSent(delivery.id, result)) this.producer.onSent(this.job, delivery, result);
     });

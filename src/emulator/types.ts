@@ -131,6 +131,12 @@ export interface SimUserInit {
   firstName?: string;
   lastName?: string;
   languageCode?: string;
+  /**
+   * The user has already written to the bot before the emulator started, so
+   * the bot may message them at once (participants seeded straight into the
+   * bot's database by the benchmarks). Default false.
+   */
+  started?: boolean;
 }
 
 export interface WaitOptions {

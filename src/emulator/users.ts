@@ -49,6 +49,7 @@ export class SimUserImpl implements SimUser, UserState {
     this.firstName = init.firstName ?? `User${init.id}`;
     this.lastName = init.lastName;
     this.languageCode = init.languageCode;
+    this.started = init.started ?? false;
   }
 
   private get chat(): ChatState {

@@ -135,6 +135,21 @@ function describeOutgoing(
   };
 }
 
+/**
+ * A callback query can be answered once, and only for a short while. A press
+ * handled again after a crash (the update inbox replays it) or late after an
+ * outage finds its query answered or expired; the spinner on the person's
+ * side is long gone by then, so that must not abandon the rest of the handler
+ * (editing the message is what the person is waiting for).
+ */
+const toleratesExpiredCallbackQuery: Transformer = async (prev, method, payload, signal) => {
+  const result = await prev(method, payload, signal);
+  if (method === "answerCallbackQuery" && !result.ok && result.error_code === 400 && /query is too old|query ID is invalid/i.test(result.description)) {
+    return { ok: true, result: true } as Awaited<ReturnType<typeof prev>>;
+  }
+  return result;
+};
+
 export type RetryMode = "interactive" | "delivery";
 
 /**
@@ -149,6 +164,7 @@ export type RetryMode = "interactive" | "delivery";
 export function installOutbound(api: Api, transformers: { gate: Transformer; chatLog: Transformer }, mode: RetryMode): void {
   api.config.use(transformers.gate);
   api.config.use(transformers.chatLog);
+  api.config.use(toleratesExpiredCallbackQuery);
   api.config.use(
     mode === "interactive"
       ? autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 600 })

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
 import type { NewTicket } from "../db/repos/waves.js";
+import { failpoint } from "../failpoints.js";
 import type { Logger } from "../logger.js";
 import { inspectEntries, safeFileName, type Refusal, type SourceEntry } from "./inspect.js";
 import { NOBODY, readManifest, type ManifestProblem } from "./manifest.js";
@@ -38,7 +39,7 @@ export interface ImportSummary {
 
 export type ImportOutcome =
   | { ok: true; summary: ImportSummary }
-  | { ok: false; refusal: Refusal | { kind: "manifest"; problems: ManifestProblem[] } };
+  | { ok: false; refusal: Refusal | { kind: "manifest"; problems: ManifestProblem[] } | { kind: "already_imported"; count: number } };
 
 /**
  * The one import path for /upload_zip, /upload_zip_add and `npm run import`:
@@ -49,15 +50,26 @@ export type ImportOutcome =
 export async function importTickets(deps: ImportDeps, request: ImportRequest): Promise<ImportOutcome> {
   const { config, repos, logger } = deps;
   if (!request.entries) return { ok: false, refusal: { kind: "not_an_archive" } };
+  let pdfs = 0;
+  let inThisWave = 0;
   const inspected = await inspectEntries(
     request.entries,
     { maxEntries: config.ZIP_MAX_ENTRIES, maxTotalBytes: config.ZIP_MAX_TOTAL_MB * 1024 * 1024, maxRatio: config.ZIP_MAX_RATIO },
     (sha) => {
+      pdfs++;
       const earlier = repos.waves.findBySha(sha);
+      if (earlier?.wave_id === request.waveId) inThisWave++;
       return earlier ? `${earlier.file_name} (#${earlier.wave_id})` : undefined;
     },
   );
-  if (!inspected.ok) return inspected;
+  if (!inspected.ok) {
+    // Every PDF is already a ticket of this very wave: the same ZIP again —
+    // sent twice, or an upload handled again after a crash right after its
+    // import committed. That is no list of faults to fix.
+    const refusal = inspected.refusal;
+    const again = refusal.kind === "bad_entries" && pdfs > 0 && inThisWave === pdfs && refusal.problems.length === pdfs;
+    return again ? { ok: false, refusal: { kind: "already_imported", count: pdfs } } : inspected;
+  }
   const { tickets, ignored, manifest } = inspected.inspection;
 
   const names = manifest ? await readManifest(manifest, tickets.map((t) => t.displayName)) : undefined;
@@ -85,6 +97,7 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
         namedAs: owner?.shown || null,
       });
     }
+    failpoint("import:files-written");
     const archivedBefore = request.mode === "replace" ? repos.waves.unassigned(request.waveId) : [];
     const { archived } = repos.waves.recordImport({
       waveId: request.waveId,
@@ -94,6 +107,7 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
       mode: request.mode,
       tickets: rows,
     });
+    failpoint("import:committed");
     moveArchivedFiles(config.paths, archivedBefore);
     logger.info({ wave_id: request.waveId, imported: rows.length, archived, mode: request.mode }, "tickets imported");
     const named = [...owners.values()];

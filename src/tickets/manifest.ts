@@ -14,6 +14,8 @@ export type ManifestProblem =
   | { reason: "empty" }
   | { reason: "bad_person"; row: number; value: string }
   | { reason: "unknown_file"; row: number; value: string }
+  /** Only a base name was given and several files in different folders have it. */
+  | { reason: "ambiguous_file"; row: number; value: string }
   | { reason: "file_twice"; row: number; value: string }
   | { reason: "person_twice"; row: number; value: string };
 
@@ -27,45 +29,71 @@ export const NOBODY: Owner = { key: "nobody", shown: "" };
 export const ownerKey = (ref: UserRef): string => (ref.kind === "id" ? `id:${ref.id}` : `username:${ref.username.toLowerCase()}`);
 
 /**
- * manifest.csv (comma or semicolon separated) or manifest.xlsx (first sheet):
- * one row per ticket, file name then person (@username or numeric id), an
- * optional header row. Every file must be in the ZIP and every person named
- * once, or the whole import is refused.
+ * manifest.csv (comma or semicolon separated, UTF-8 or Windows-1251) or
+ * manifest.xlsx (first sheet): one row per ticket, file name then person
+ * (@username or numeric id), further columns ignored, an optional header row.
+ * Every file must be in the ZIP and every person named once, or the whole
+ * import is refused. Problems name the row as the spreadsheet numbers it.
  */
 export async function readManifest(manifest: { name: string; data: Buffer }, fileNames: readonly string[]): Promise<ManifestResult> {
-  let rows: string[][];
+  let rows: ManifestRow[];
   try {
     rows = manifest.name.toLowerCase().endsWith(".xlsx") ? await xlsxRows(manifest.data) : csvRows(manifest.data);
   } catch {
     return { ok: false, problems: [{ reason: "unreadable" }] };
   }
-  rows = rows.map((r) => r.map((c) => c.trim())).filter((r) => r.some((c) => c !== ""));
-  if (rows.length > 0 && !parseUserRef(rows[0]![1] ?? "")) rows = rows.slice(1); // a header row
-  if (rows.length === 0) return { ok: false, problems: [{ reason: "empty" }] };
+  rows = rows
+    .map((r) => ({ row: r.row, cells: r.cells.map((c) => c.trim()) }))
+    .filter((r) => r.cells.some((c) => c !== ""));
 
   const byBase = new Map<string, string[]>();
   for (const name of fileNames) {
-    const base = name.split("/").pop()!.toLowerCase();
+    const base = baseOf(name);
     byBase.set(base, [...(byBase.get(base) ?? []), name]);
   }
   const exact = new Set(fileNames);
+  // Exact path first, then the base name, with or without ".pdf".
+  const filesFor = (cell: string): string[] => {
+    if (exact.has(cell)) return [cell];
+    const found = byBase.get(baseOf(cell));
+    return found ?? (/\.pdf$/i.test(cell) ? [] : (byBase.get(`${baseOf(cell)}.pdf`) ?? []));
+  };
+
+  // A header row ("file;person", "Файл,Участник") names no file and no
+  // @person; a first row that names a missing PDF or an @person is data and
+  // refused below, never skipped.
+  const first = rows[0];
+  if (first && isHeader(first.cells, filesFor)) rows = rows.slice(1);
+  if (rows.length === 0) return { ok: false, problems: [{ reason: "empty" }] };
+
   const owners = new Map<string, Owner>();
-  const people = new Map<string, number>();
+  const people = new Set<string>();
   const problems: ManifestProblem[] = [];
-  rows.forEach(([fileCell = "", personCell = ""], index) => {
-    const row = index + 1;
+  for (const { row, cells } of rows) {
+    const [fileCell = "", personCell = ""] = cells;
     const ref = parseUserRef(personCell);
-    if (!ref || personCell.split(/\s+/).length > 1) return problems.push({ reason: "bad_person", row, value: personCell.slice(0, 60) });
-    const candidates = exact.has(fileCell) ? [fileCell] : (byBase.get(fileCell.split(/[\\/]/).pop()!.toLowerCase()) ?? []);
-    if (candidates.length !== 1) return problems.push({ reason: "unknown_file", row, value: fileCell.slice(0, 80) });
+    if (!ref || personCell.split(/\s+/).length > 1) {
+      problems.push({ reason: "bad_person", row, value: personCell.slice(0, 60) });
+      continue;
+    }
+    const candidates = filesFor(fileCell);
+    if (candidates.length !== 1) {
+      problems.push({ reason: candidates.length > 1 ? "ambiguous_file" : "unknown_file", row, value: fileCell.slice(0, 80) });
+      continue;
+    }
     const file = candidates[0]!;
-    if (owners.has(file)) return problems.push({ reason: "file_twice", row, value: fileCell.slice(0, 80) });
+    if (owners.has(file)) {
+      problems.push({ reason: "file_twice", row, value: fileCell.slice(0, 80) });
+      continue;
+    }
     const key = ownerKey(ref);
-    if (people.has(key)) return problems.push({ reason: "person_twice", row, value: personCell });
-    people.set(key, row);
+    if (people.has(key)) {
+      problems.push({ reason: "person_twice", row, value: personCell });
+      continue;
+    }
+    people.add(key);
     owners.set(file, { key, shown: ref.kind === "id" ? String(ref.id) : `@${ref.username}` });
-    return undefined;
-  });
+  }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -81,22 +109,58 @@ export async function readManifest(manifest: { name: string; data: Buffer }, fil
   };
 }
 
-function csvRows(data: Buffer): string[][] {
-  const text = data.toString("utf8").replace(/^\uFEFF/, "");
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+interface ManifestRow {
+  /** 1-based, as the spreadsheet or text editor shows it. */
+  row: number;
+  cells: string[];
 }
 
-async function xlsxRows(data: Buffer): Promise<string[][]> {
+function isHeader([file = "", person = ""]: string[], filesFor: (cell: string) => string[]): boolean {
+  return filesFor(file).length === 0 && !/\.pdf$/i.test(file) && !/^(@|\d+$)/.test(person);
+}
+
+const baseOf = (name: string): string => name.split(/[\\/]/).pop()!.toLowerCase();
+
+function csvRows(data: Buffer): ManifestRow[] {
+  const text = decodeText(data).replace(/^\uFEFF/, "");
+  // The delimiter is whichever of ; and , the first line uses more, outside quotes.
+  const firstLine = (text.split(/\r?\n/, 1)[0] ?? "").replace(/"[^"]*"/g, "");
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as Array<{
+    record: string[];
+    info: { lines: number };
+  }>;
+  return records.map(({ record, info }) => ({ row: info.lines, cells: record }));
+}
+
+/** UTF-8, or Windows-1251 when the bytes are not UTF-8 (Excel's "CSV" on a Russian Windows). */
+function decodeText(data: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    return new TextDecoder("windows-1251").decode(data);
+  }
+}
+
+async function xlsxRows(data: Buffer): Promise<ManifestRow[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    const values = (row.values as unknown[]).slice(1, 3).map((v) => (v === null || v === undefined ? "" : typeof v === "object" && v && "text" in v ? String((v as { text: unknown }).text) : String(v)));
-    rows.push(values);
+  const rows: ManifestRow[] = [];
+  sheet.eachRow((row, number) => {
+    rows.push({ row: number, cells: [cellText(row.getCell(1).value), cellText(row.getCell(2).value)] });
   });
   return rows;
+}
+
+/** A cell as the person sees it: plain values, hyperlinks, rich text and formula results. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "object") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("text" in value) return String(value.text);
+  if ("result" in value) return value.result === undefined ? "" : cellText(value.result as ExcelJS.CellValue);
+  return "";
 }

@@ -90,6 +90,8 @@ export function describeUpload(result: UploadResult, wave: WaveRow, t: Translate
       return t("upload-too-large", { size: Math.ceil(refusal.bytes / 1024 / 1024), max: Math.floor(refusal.max / 1024 / 1024) });
     case "no_tickets":
       return t("upload-no-tickets");
+    case "already_imported":
+      return t("upload-already-imported", { count: refusal.count, wave: wave.name });
     case "bad_entries": {
       const shown = refusal.problems.slice(0, MAX_LISTED).map((p) => `• ${p.entry} — ${t(REASON_KEYS[p.reason], { other: p.other ?? "" })}`);
       if (refusal.problems.length > MAX_LISTED) shown.push(t("upload-more-problems", { count: refusal.problems.length - MAX_LISTED }));

@@ -1,41 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { SimUser } from "../../src/emulator/index.js";
-import { makeZip } from "../support/fixtures.js";
 import { Scenario } from "../support/harness.js";
-import { received, sendAndWait, sha256, ticketPdfs, uploadZip, waitForSummary } from "../support/waves.js";
-
-/**
- * The exactly-once properties of SPEC §8: every participant ends with exactly
- * one distinct ticket of the wave, no ticket reaches two people, and the only
- * repeats are documents resent to the same person.
- */
-function assertExactlyOnce(people: readonly SimUser[], tickets: ReadonlyArray<{ data: Buffer }>, maxRepeats: number): void {
-  const valid = new Set(tickets.map((t) => sha256(t.data)));
-  const owner = new Map<string, number>();
-  let repeats = 0;
-  for (const [userId, hashes] of received(people)) {
-    const distinct = new Set(hashes);
-    assert.equal(distinct.size, 1, `user ${userId} holds ${distinct.size} distinct tickets`);
-    repeats += hashes.length - 1;
-    const [hash] = distinct;
-    assert.ok(valid.has(hash!), "a ticket from the ZIP");
-    assert.equal(owner.get(hash!), undefined, `ticket sent to ${owner.get(hash!)} and ${userId}`);
-    owner.set(hash!, userId);
-  }
-  assert.ok(repeats <= maxRepeats, `${repeats} repeated documents (at most ${maxRepeats} allowed)`);
-}
-
-async function prepareWave(sc: Scenario, participants: number, name: string): Promise<{ people: SimUser[]; tickets: Array<{ name: string; data: Buffer }> }> {
-  const people = Array.from({ length: participants }, (_, i) => sc.user({ username: `${name.toLowerCase()}_${i}` }));
-  await sc.register(people, 40);
-  const tickets = ticketPdfs(participants, name);
-  await sc.ask(sc.founder, `/new_wave ${name}`);
-  assert.match((await uploadZip(sc, sc.founder, makeZip(tickets))).text!, new RegExp(`Imported ${participants} tickets`));
-  assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /The wave is confirmed/);
-  return { people, tickets };
-}
+import { assertExactlyOnce, prepareWave, sendAndWait, waitForSummary } from "../support/waves.js";
 
 describe("delivery under transient faults", () => {
   let sc: Scenario;

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import type { BotMessage, SimUser } from "../../src/emulator/index.js";
 import { makePdf, makeZip } from "./fixtures.js";
@@ -38,4 +39,36 @@ export function waitForSummary(sc: Scenario, since: number, timeoutMs = 60_000):
 /** Every document each user received, by the content's hash. */
 export function received(users: readonly SimUser[]): Map<number, string[]> {
   return new Map(users.map((u) => [u.id, u.documents().map((m) => sha256(u.download(m)))]));
+}
+
+/**
+ * The exactly-once properties of SPEC §8: every participant ends with exactly
+ * one distinct ticket of the wave, no ticket reaches two people, and the only
+ * repeats are documents resent to the same person.
+ */
+export function assertExactlyOnce(people: readonly SimUser[], tickets: ReadonlyArray<{ data: Buffer }>, maxRepeats: number): void {
+  const valid = new Set(tickets.map((t) => sha256(t.data)));
+  const owner = new Map<string, number>();
+  let repeats = 0;
+  for (const [userId, hashes] of received(people)) {
+    const distinct = new Set(hashes);
+    assert.equal(distinct.size, 1, `user ${userId} holds ${distinct.size} distinct tickets`);
+    repeats += hashes.length - 1;
+    const [hash] = distinct;
+    assert.ok(valid.has(hash!), "a ticket from the ZIP");
+    assert.equal(owner.get(hash!), undefined, `ticket sent to ${owner.get(hash!)} and ${userId}`);
+    owner.set(hash!, userId);
+  }
+  assert.ok(repeats <= maxRepeats, `${repeats} repeated documents (at most ${maxRepeats} allowed)`);
+}
+
+/** Registers `participants` people, opens wave `name`, imports one ticket each and confirms it. */
+export async function prepareWave(sc: Scenario, participants: number, name: string): Promise<{ people: SimUser[]; tickets: Array<{ name: string; data: Buffer }> }> {
+  const people = Array.from({ length: participants }, (_, i) => sc.user({ username: `${name.toLowerCase()}_${i}` }));
+  await sc.register(people, 40);
+  const tickets = ticketPdfs(participants, name);
+  await sc.ask(sc.founder, `/new_wave ${name}`);
+  assert.match((await uploadZip(sc, sc.founder, makeZip(tickets))).text!, new RegExp(`Imported ${participants} tickets`));
+  assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /The wave is confirmed/);
+  return { people, tickets };
 }

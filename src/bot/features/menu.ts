@@ -2,49 +2,102 @@ import { Menu } from "@grammyjs/menu";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { generateInvites } from "./invites.js";
+import { fullReport } from "./reports.js";
+import { failedReport, listTickets } from "./tickets.js";
 import { exportUsers, showSecurityLog } from "./users.js";
+import { askEndWave, confirmWave, newWave, sendTickets, startUpload } from "./waves.js";
 
 /**
- * /menu: every admin command reachable by buttons (SPEC §6). Buttons call the
- * same functions as the commands. The guard (middlewares/authorization.ts)
+ * /menu: every admin command reachable by buttons (SPEC §6), each calling the
+ * same function as the command. The guard (middlewares/authorization.ts)
  * checks every press against the role at that moment, so a menu drawn for a
- * since-removed admin does nothing for them.
+ * since-removed admin does nothing for them. Commands that need an argument
+ * (a name, a user, a text) answer with how to write them.
  */
-const INVITE_BATCHES = [10, 50, 100, 500] as const;
+const menu = (id: string) => new Menu<BotContext>(`menu:${id}`, { onMenuOutdated: false });
+const back = (m: Menu<BotContext>) => m.back((ctx) => ctx.t("menu-back"));
+const hint = (key: string) => (ctx: BotContext) => ctx.reply(ctx.t(key));
 
-const invitesMenu = new Menu<BotContext>("menu:invites", { onMenuOutdated: false });
+const waveMenu = menu("wave")
+  .text((ctx) => ctx.t("menu-wave-confirm"), (ctx) => confirmWave(ctx))
+  .text((ctx) => ctx.t("menu-wave-send"), (ctx) => sendTickets(ctx))
+  .row()
+  .text((ctx) => ctx.t("menu-wave-upload"), (ctx) => startUpload(ctx, "replace"))
+  .text((ctx) => ctx.t("menu-wave-upload-add"), (ctx) => startUpload(ctx, "add"))
+  .row()
+  .text((ctx) => ctx.t("menu-wave-end"), (ctx) => askEndWave(ctx))
+  .text((ctx) => ctx.t("menu-wave-new"), (ctx) => newWave(ctx, ""))
+  .row()
+  .text((ctx) => ctx.t("menu-wave-list"), (ctx) => listTickets(ctx))
+  .row();
+back(waveMenu);
+
+const INVITE_BATCHES = [10, 50, 100, 500] as const;
+const invitesMenu = menu("invites");
 for (const [index, count] of INVITE_BATCHES.entries()) {
-  invitesMenu.text(
-    (ctx) => ctx.t("menu-invites-generate", { count }),
-    (ctx) => generateInvites(ctx, count, null),
-  );
+  invitesMenu.text((ctx) => ctx.t("menu-invites-generate", { count }), (ctx) => generateInvites(ctx, count, null));
   if (index % 2 === 1) invitesMenu.row();
 }
-invitesMenu.text((ctx) => ctx.t("menu-invites-how"), (ctx) => ctx.reply(ctx.t("menu-invites-help"))).row();
-invitesMenu.back((ctx) => ctx.t("menu-back"));
+invitesMenu.text((ctx) => ctx.t("menu-invites-how"), hint("menu-invites-help")).row();
+back(invitesMenu);
 
-const peopleMenu = new Menu<BotContext>("menu:people", { onMenuOutdated: false });
-peopleMenu
+const peopleMenu = menu("people")
   .text((ctx) => ctx.t("menu-export-users"), (ctx) => exportUsers(ctx))
   .text((ctx) => ctx.t("menu-security-log"), (ctx) => showSecurityLog(ctx))
   .row()
-  .text((ctx) => ctx.t("menu-delete-user"), (ctx) => ctx.reply(ctx.t("delete-user-usage")))
+  .text((ctx) => ctx.t("menu-delete-user"), hint("delete-user-usage"))
   .text((ctx) => ctx.t("menu-admins"), (ctx) => ctx.reply(ctx.t(ctx.role === "founder" ? "menu-admins-help" : "menu-admins-founders-only")))
-  .row()
-  .back((ctx) => ctx.t("menu-back"));
+  .row();
+back(peopleMenu);
 
-export const adminMenu = new Menu<BotContext>("menu", { onMenuOutdated: false });
-adminMenu
+const reportsMenu = menu("reports")
+  .text((ctx) => ctx.t("menu-full-report"), (ctx) => fullReport(ctx))
+  .text((ctx) => ctx.t("menu-wave-list"), (ctx) => listTickets(ctx))
+  .row()
+  .text((ctx) => ctx.t("menu-failed-report"), (ctx) => failedReport(ctx))
+  .text((ctx) => ctx.t("menu-export-users"), (ctx) => exportUsers(ctx))
+  .row()
+  .text((ctx) => ctx.t("menu-chatlog"), hint("menu-chatlog-help"))
+  .text((ctx) => ctx.t("menu-security-log"), (ctx) => showSecurityLog(ctx))
+  .row();
+back(reportsMenu);
+
+export const adminMenu = new Menu<BotContext>("menu", { onMenuOutdated: false })
+  .submenu((ctx) => ctx.t("menu-wave"), "menu:wave")
+  .text((ctx) => ctx.t("menu-broadcast"), hint("broadcast-usage"))
+  .row()
   .submenu((ctx) => ctx.t("menu-invites"), "menu:invites")
   .submenu((ctx) => ctx.t("menu-people"), "menu:people")
-  .row();
-adminMenu.register([invitesMenu, peopleMenu]);
+  .row()
+  .submenu((ctx) => ctx.t("menu-reports"), "menu:reports")
+  .text(
+    (ctx) => ctx.t("menu-refresh"),
+    async (ctx) => {
+      await ctx.editMessageText(menuText(ctx), { reply_markup: adminMenu }).catch(() => undefined);
+    },
+  );
+adminMenu.register([waveMenu, invitesMenu, peopleMenu, reportsMenu]);
 
 export const menuFeature = new Composer<BotContext>();
 menuFeature.use(adminMenu);
 menuFeature.command("menu", (ctx) => ctx.reply(menuText(ctx), { reply_markup: adminMenu }));
 
-function menuText(ctx: BotContext): string {
-  const { repos } = ctx.deps;
-  return ctx.t("menu-title", { participants: repos.users.countParticipants() });
+/** The menu's heading: participants, and where the open wave and a running delivery stand. */
+export function menuText(ctx: BotContext): string {
+  const { repos, services } = ctx.deps;
+  const lines = [ctx.t("menu-title", { participants: repos.users.countParticipants() })];
+  const wave = repos.waves.active();
+  if (!wave) lines.push(ctx.t("menu-no-wave"));
+  else {
+    const counts = repos.waves.counts(wave.id);
+    const job = repos.jobs.latestOf("tickets", wave.id);
+    const failed = job ? repos.jobs.tally(job.id).failed : 0;
+    lines.push(ctx.t("menu-wave-state", { wave: wave.name, status: ctx.t(`wave-status-${wave.status}`), available: counts.available, sent: counts.sent, failed }));
+  }
+  for (const job of repos.jobs.unfinished()) {
+    const tally = repos.jobs.tally(job.id);
+    lines.push(ctx.t("menu-job", { id: job.id, kind: ctx.t(`job-kind-${job.kind}`), sent: tally.sent, total: job.total, failed: tally.failed }));
+  }
+  if (services.engine.isBusy() === false && repos.jobs.unfinished().length > 0) lines.push(ctx.t("menu-job-waiting"));
+  return lines.join("\n");
 }

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { OpenRefusal, PendingRegistration } from "../../db/repos/invites.js";
+import { failpoint } from "../../failpoints.js";
 import { isAdminRole } from "../filters/roles.js";
 import type { BotContext } from "../context.js";
 import { checkUsernameKeyboard, consentKeyboard, REG } from "../keyboards/registration.js";
@@ -88,7 +89,9 @@ async function finish(ctx: BotContext, step: "accept" | "check"): Promise<unknow
     await ctx.answerCallbackQuery();
     return editOrReply(ctx, ctx.t("reg-need-username"), checkUsernameKeyboard(ctx.t));
   }
+  failpoint("register:before-commit");
   const result = ctx.deps.repos.invites.complete(user.id);
+  if (result === "registered") failpoint("register:committed");
   await ctx.answerCallbackQuery();
   if (result === "registered") {
     ctx.log.info("participant registered");

@@ -2,12 +2,14 @@ import { createConversation, type Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Document } from "grammy/types";
 import type { WaveRow } from "../../db/repos/waves.js";
+import { failpoint } from "../../failpoints.js";
 import { moveArchivedFiles } from "../../tickets/storage.js";
 import { describeUpload, downloadAndImport, looksLikeZip } from "../../tickets/upload.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { captionCommand } from "../filters/caption-command.js";
 import { isAdminRole } from "../filters/roles.js";
 import { decodeCallback, encodeCallback, idArgAt } from "../keyboards/callback-data.js";
+import { recordRefusal } from "../middlewares/authorization.js";
 import { editOrReply } from "../replies.js";
 
 /**
@@ -28,9 +30,12 @@ function waveName(ctx: BotContext, raw: string): string | undefined {
   return name === "" ? ctx.t("wave-default-name", { number: ctx.deps.repos.waves.all().length + 1 }) : name;
 }
 
-wavesFeature.command("new_wave", async (ctx) => {
+wavesFeature.command("new_wave", (ctx) => newWave(ctx, ctx.match));
+
+/** /new_wave [name], also from the admin menu (with the default name). */
+export async function newWave(ctx: BotContext, rawName: string): Promise<unknown> {
   const { repos } = ctx.deps;
-  const name = waveName(ctx, ctx.match);
+  const name = waveName(ctx, rawName);
   if (name === undefined) return ctx.reply(ctx.t("wave-name-invalid", { max: MAX_WAVE_NAME }));
   const active = repos.waves.active();
   if (!active) return openWave(ctx, name);
@@ -43,7 +48,7 @@ wavesFeature.command("new_wave", async (ctx) => {
   return ctx.reply(ctx.t("wave-replace-confirm", { old: active.name, new: name, sent: counts.sent, available: counts.available }), {
     reply_markup: keyboard,
   });
-});
+}
 
 async function openWave(ctx: BotContext, name: string): Promise<unknown> {
   const wave = ctx.deps.repos.waves.create(name, ctx.from!.id);
@@ -72,6 +77,7 @@ function endWave(ctx: BotContext, wave: WaveRow): number {
   const { repos, config } = ctx.deps;
   const unassigned = repos.waves.unassigned(wave.id);
   const archived = repos.waves.endWave(wave.id, ctx.from!.id);
+  failpoint("end-wave:committed");
   moveArchivedFiles(config.paths, unassigned);
   repos.records.audit({ actorId: ctx.from!.id, action: "end_wave", args: String(wave.id), result: `${archived} archived` });
   return archived;
@@ -111,6 +117,7 @@ async function zipUpload(conversation: Conversation<BotContext, BaseContext>, ct
     }
     // The right is checked again now: the person may have lost it meanwhile.
     if (!isAdminRole(next.role)) {
+      await conversation.external(() => recordRefusal(next, mode === "replace" ? "/upload_zip" : "/upload_zip_add"));
       await next.reply(next.t("not-allowed"));
       return;
     }
@@ -124,18 +131,18 @@ async function zipUpload(conversation: Conversation<BotContext, BaseContext>, ct
   }
 }
 
-wavesFeature.use(createConversation<BotContext, BaseContext>(zipUpload, "zip-upload"));
+/**
+ * Installed by createBot right after the conversations plugin, ahead of every
+ * feature: a conversation must be registered before any handler (a command
+ * or a menu button) can enter it.
+ */
+export const zipUploadConversation = createConversation<BotContext, BaseContext>(zipUpload, "zip-upload");
 
 for (const [command, mode] of [
   ["upload_zip", "replace"],
   ["upload_zip_add", "add"],
 ] as const) {
-  wavesFeature.command(command, async (ctx) => {
-    const wave = await waveForUpload(ctx);
-    if (!wave) return;
-    await ctx.conversation.exitAll();
-    return ctx.conversation.enter("zip-upload", mode);
-  });
+  wavesFeature.command(command, (ctx) => startUpload(ctx, mode));
   wavesFeature.filter(captionCommand(command), async (ctx) => {
     const wave = await waveForUpload(ctx);
     if (!wave) return;
@@ -143,6 +150,14 @@ for (const [command, mode] of [
     if (!document) return ctx.reply(ctx.t("upload-not-zip"));
     return uploadNow(ctx, wave, document, mode);
   });
+}
+
+/** /upload_zip and /upload_zip_add without a file: asks for it (also from the admin menu). */
+export async function startUpload(ctx: BotContext, mode: Mode): Promise<unknown> {
+  const wave = await waveForUpload(ctx);
+  if (!wave) return undefined;
+  await ctx.conversation.exitAll();
+  return ctx.conversation.enter("zip-upload", mode);
 }
 
 /** The ZIP came with the command (caption /upload_zip). */
@@ -153,7 +168,9 @@ async function uploadNow(ctx: BotContext, wave: WaveRow, document: Document, mod
   return ctx.reply(describeUpload(result, wave, ctx.t));
 }
 
-wavesFeature.command("confirm_wave", async (ctx) => {
+wavesFeature.command("confirm_wave", (ctx) => confirmWave(ctx));
+
+export async function confirmWave(ctx: BotContext): Promise<unknown> {
   const { repos } = ctx.deps;
   const wave = repos.waves.active();
   if (!wave) return ctx.reply(ctx.t("wave-none"));
@@ -167,7 +184,7 @@ wavesFeature.command("confirm_wave", async (ctx) => {
   if (waiting > counts.available) lines.push(ctx.t("confirm-short", { missing: waiting - counts.available }));
   lines.push(ctx.t(waiting === 0 ? "confirm-nobody-waiting" : "confirm-next"));
   return ctx.reply(lines.join("\n"));
-});
+}
 
 /** Participants (not staff) who hold no ticket of the wave. */
 function recipientsWithoutTicket(ctx: BotContext, waveId: number): number {
@@ -178,7 +195,9 @@ function recipientsWithoutTicket(ctx: BotContext, waveId: number): number {
   return repos.waves.participantsWithoutTicket(waveId) - staffWithout;
 }
 
-wavesFeature.command("send_tickets", async (ctx) => {
+wavesFeature.command("send_tickets", (ctx) => sendTickets(ctx));
+
+export async function sendTickets(ctx: BotContext): Promise<unknown> {
   const { repos, services } = ctx.deps;
   const wave = repos.waves.active();
   if (!wave) return ctx.reply(ctx.t("wave-none"));
@@ -196,9 +215,11 @@ wavesFeature.command("send_tickets", async (ctx) => {
   await ctx.reply(ctx.t(busy ? "send-queued" : "send-started", { wave: wave.name, count: waiting }));
   services.engine.kick();
   return undefined;
-});
+}
 
-wavesFeature.command("end_wave", async (ctx) => {
+wavesFeature.command("end_wave", (ctx) => askEndWave(ctx));
+
+export async function askEndWave(ctx: BotContext): Promise<unknown> {
   const { repos } = ctx.deps;
   const wave = repos.waves.active();
   if (!wave) return ctx.reply(ctx.t("wave-none"));
@@ -208,16 +229,24 @@ wavesFeature.command("end_wave", async (ctx) => {
     .text(ctx.t("end-button-confirm"), encodeCallback("wave", "end", wave.id))
     .text(ctx.t("button-cancel"), encodeCallback("wave", "keep", wave.id));
   return ctx.reply(ctx.t("end-confirm", { wave: wave.name, available: counts.available, sent: counts.sent }), { reply_markup: keyboard });
-});
+}
 
 wavesFeature.callbackQuery(/^wave:end:/, async (ctx) => {
   const waveId = idArgAt(decodeCallback(ctx.callbackQuery.data));
   await ctx.answerCallbackQuery();
-  const wave = ctx.deps.repos.waves.active();
-  if (!wave || wave.id !== waveId) return editOrReply(ctx, ctx.t("button-expired"));
+  const { repos } = ctx.deps;
+  const wave = repos.waves.active();
+  if (!wave || wave.id !== waveId) {
+    // Pressed twice, or handled again after a crash right after the wave
+    // ended: tell how it ended rather than that the button is stale.
+    const ended = waveId === undefined ? undefined : repos.waves.byId(waveId);
+    if (ended?.status !== "ended") return editOrReply(ctx, ctx.t("button-expired"));
+    const counts = repos.waves.counts(ended.id);
+    return editOrReply(ctx, ctx.t("wave-ended", { wave: ended.name, sent: counts.sent, archived: counts.archived }));
+  }
   if (wave.status === "sending") return editOrReply(ctx, ctx.t("end-sending", { wave: wave.name }));
   const archived = endWave(ctx, wave);
-  return editOrReply(ctx, ctx.t("wave-ended", { wave: wave.name, sent: ctx.deps.repos.waves.counts(wave.id).sent, archived }));
+  return editOrReply(ctx, ctx.t("wave-ended", { wave: wave.name, sent: repos.waves.counts(wave.id).sent, archived }));
 });
 
 wavesFeature.callbackQuery(/^job:stop:/, async (ctx) => {

@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import { CALLBACK_PREFIXES, callbackPrefix, findCommand, mayUse, type Audience } from "../commands.js";
-import type { BotContext } from "../context.js";
+import type { BaseContext, BotContext } from "../context.js";
 
 /** The command an update carries ("/cmd" or "/cmd@thisbot" at offset 0), in text or caption. */
 export function commandOf(ctx: BotContext): string | undefined {
@@ -51,6 +51,18 @@ async function refuse(ctx: BotContext, audience: Audience, action: string): Prom
     else await ctx.reply(text);
     return;
   }
+  recordRefusal(ctx, action);
+  const text = ctx.t("not-allowed");
+  if (isButton) await ctx.answerCallbackQuery({ text, show_alert: true });
+  else await ctx.reply(text);
+}
+
+/**
+ * Writes an unauthorized attempt to the security log and queues the founders'
+ * alert. Also used where a right is checked again later than the guard, e.g.
+ * a dialog an admin opened before losing the right.
+ */
+export function recordRefusal(ctx: BaseContext, action: string): void {
   const { repos, alerts } = ctx.deps;
   const event = repos.records.security({
     userId: ctx.from?.id ?? null,
@@ -60,7 +72,4 @@ async function refuse(ctx: BotContext, audience: Audience, action: string): Prom
   });
   alerts.push({ kind: "unauthorized", userId: event.user_id, username: event.username, action, at: event.at });
   ctx.log.warn({ action }, "unauthorized attempt refused");
-  const text = ctx.t("not-allowed");
-  if (isButton) await ctx.answerCallbackQuery({ text, show_alert: true });
-  else await ctx.reply(text);
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { initial } from "./0001-initial.js";
 import { wavesAndDelivery } from "./0002-waves-and-delivery.js";
+import { broadcasts } from "./0003-broadcasts.js";
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only: a migration that has landed is never edited. */
-export const migrations: readonly Migration[] = [initial, wavesAndDelivery];
+export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts];

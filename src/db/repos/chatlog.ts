@@ -1,4 +1,5 @@
 import type { Db } from "../database.js";
+import { keysetPages } from "./paging.js";
 
 export interface ChatLogEntry {
   id: number;
@@ -16,7 +17,12 @@ export function createChatLogRepo(db: Db) {
     `INSERT INTO chat_log (at, user_id, direction, kind, message_id, content)
      VALUES (@at, @user, @direction, @kind, @messageId, @content)`,
   );
-  const ofUser = db.prepare<[number], ChatLogEntry>(`SELECT * FROM chat_log WHERE user_id = ? ORDER BY id`);
+  const pageOfUser = db.prepare<{ user: number; after: number; until: number; limit: number }, ChatLogEntry>(
+    `SELECT * FROM chat_log WHERE user_id = @user AND id > @after AND id <= @until ORDER BY id LIMIT @limit`,
+  );
+  const spanOfUser = db.prepare<[number], { lines: number; first_at: number | null; last_at: number | null; last_id: number | null }>(
+    `SELECT COUNT(*) AS lines, MIN(at) AS first_at, MAX(at) AS last_at, MAX(id) AS last_id FROM chat_log WHERE user_id = ?`,
+  );
   const countOfUser = db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM chat_log WHERE user_id = ?`);
   const incomingMessage = db.prepare<{ user: number; messageId: number }, ChatLogEntry>(
     `SELECT * FROM chat_log WHERE user_id = @user AND message_id = @messageId AND direction = 'in' ORDER BY id DESC LIMIT 1`,
@@ -34,9 +40,18 @@ export function createChatLogRepo(db: Db) {
         content: entry.content,
       });
     },
-    /** Streams a user's whole conversation without loading it into memory. */
-    iterate(userId: number): IterableIterator<ChatLogEntry> {
-      return ofUser.iterate(userId);
+    /**
+     * Streams a user's conversation a page at a time without loading it into
+     * memory, up to entry `untilId` (a snapshot taken with span(), so that a
+     * header's counts match the lines that follow it).
+     */
+    iterate(userId: number, untilId = Number.MAX_SAFE_INTEGER): Generator<ChatLogEntry> {
+      return keysetPages(0, (after, limit) => pageOfUser.all({ user: userId, after, until: untilId, limit }), (e) => e.id);
+    },
+    /** How many lines a user's log has, their time range, and the last entry's id. */
+    span(userId: number): { lines: number; firstAt: number | null; lastAt: number | null; lastId: number } {
+      const row = spanOfUser.get(userId)!;
+      return { lines: row.lines, firstAt: row.first_at, lastAt: row.last_at, lastId: row.last_id ?? 0 };
     },
     count(userId: number): number {
       return countOfUser.get(userId)!.n;

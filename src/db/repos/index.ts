@@ -1,5 +1,6 @@
 import type { Db } from "../database.js";
 import { createAdminsRepo } from "./admins.js";
+import { createBroadcastsRepo } from "./broadcasts.js";
 import { createChatLogRepo } from "./chatlog.js";
 import { createInvitesRepo } from "./invites.js";
 import { createJobsRepo } from "./jobs.js";
@@ -25,6 +26,7 @@ export function createRepos(db: Db) {
     system: createSystemRepo(db),
     waves,
     jobs: createJobsRepo(db),
+    broadcasts: createBroadcastsRepo(db),
     /**
      * /delete_user in one transaction: personal data, chat log and reservation
      * go, unsent tickets return to the pool; the id stays so that ticket

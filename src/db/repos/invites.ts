@@ -1,4 +1,5 @@
 import type { Db } from "../database.js";
+import { keysetPages } from "./paging.js";
 
 export interface InviteRow {
   code: string;
@@ -48,9 +49,13 @@ export function createInvitesRepo(db: Db) {
   const nextBatch = db.prepare<[], { n: number }>(`SELECT COALESCE(MAX(batch_id), 0) + 1 AS n FROM invites`);
   const get = db.prepare<[string], InviteRow>(`SELECT * FROM invites WHERE code = ?`);
   const all = db.prepare<[], InviteRow>(`SELECT * FROM invites ORDER BY created_at, code`);
+  const page = db.prepare<{ at: number; code: string; limit: number }, InviteRow>(
+    `SELECT * FROM invites WHERE (created_at, code) > (@at, @code) ORDER BY created_at, code LIMIT @limit`,
+  );
   const count = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM invites`);
   const revoke = db.prepare<{ code: string; by: number; at: number }>(
-    `UPDATE invites SET revoked_at = @at, revoked_by = @by WHERE code = @code AND used_by IS NULL AND revoked_at IS NULL`,
+    `UPDATE invites SET revoked_at = @at, revoked_by = @by
+     WHERE code = @code AND used_by IS NULL AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @at)`,
   );
   const revokeUnused = db.prepare<{ by: number; at: number }>(
     `UPDATE invites SET revoked_at = @at, revoked_by = @by
@@ -108,8 +113,12 @@ export function createInvitesRepo(db: Db) {
     all(): InviteRow[] {
       return all.all();
     },
-    *iterate(): Generator<InviteRow> {
-      yield* all.iterate();
+    iterate(): Generator<InviteRow> {
+      return keysetPages(
+        { at: -1, code: "" },
+        (after, limit) => page.all({ ...after, limit }),
+        (i) => ({ at: i.created_at, code: i.code }),
+      );
     },
     count(): number {
       return count.get()!.n;

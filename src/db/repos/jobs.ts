@@ -1,4 +1,5 @@
 import type { Db } from "../database.js";
+import { keysetPages } from "./paging.js";
 
 export type JobKind = "tickets" | "broadcast";
 export type JobStatus = "queued" | "running" | "done" | "cancelled";
@@ -111,9 +112,9 @@ export function createJobsRepo(db: Db) {
   const tally = db.prepare<[number], { status: DeliveryStatus; error_kind: string | null; n: number }>(
     `SELECT status, error_kind, COUNT(*) AS n FROM deliveries WHERE job_id = ? GROUP BY status, error_kind`,
   );
-  const failedAll = db.prepare<[], FailedDelivery>(`
+  const failedPage = db.prepare<{ at: number; id: number; limit: number }, FailedDelivery>(`
     SELECT d.*, j.kind, j.ref_id FROM deliveries d JOIN jobs j ON j.id = d.job_id
-    WHERE d.status = 'failed' ORDER BY d.updated_at, d.id
+    WHERE d.status = 'failed' AND (d.updated_at, d.id) > (@at, @id) ORDER BY d.updated_at, d.id LIMIT @limit
   `);
   const countFailed = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE status = 'failed'`);
 
@@ -199,8 +200,12 @@ export function createJobsRepo(db: Db) {
       }
       return result;
     },
-    *iterateFailed(): Generator<FailedDelivery> {
-      yield* failedAll.iterate();
+    iterateFailed(): Generator<FailedDelivery> {
+      return keysetPages(
+        { at: -1, id: 0 },
+        (after, limit) => failedPage.all({ ...after, limit }),
+        (d) => ({ at: d.updated_at, id: d.id }),
+      );
     },
     countFailed(): number {
       return countFailed.get()!.n;

@@ -1,4 +1,5 @@
 import type { Db } from "../database.js";
+import { keysetPages } from "./paging.js";
 
 export interface SecurityEvent {
   id: number;
@@ -36,13 +37,15 @@ export function createRecordsRepo(db: Db) {
      VALUES (@at, @user, @username, @kind, @action, @details)`,
   );
   const latestSecurity = db.prepare<[number], SecurityEvent>(`SELECT * FROM security_log ORDER BY id DESC LIMIT ?`);
-  const allSecurity = db.prepare<[], SecurityEvent>(`SELECT * FROM security_log ORDER BY id`);
+  const securityPage = db.prepare<{ id: number; limit: number }, SecurityEvent>(
+    `SELECT * FROM security_log WHERE id > @id ORDER BY id LIMIT @limit`,
+  );
   const countSecurity = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM security_log`);
   const forgetSecurityUser = db.prepare<[number]>(`UPDATE security_log SET username = NULL WHERE user_id = ?`);
   const insertAudit = db.prepare<{ at: number; actor: number; action: string; args: string | null; result: string | null }>(
     `INSERT INTO audit_log (at, actor_id, action, args, result) VALUES (@at, @actor, @action, @args, @result)`,
   );
-  const allAudit = db.prepare<[], AuditEntry>(`SELECT * FROM audit_log ORDER BY id`);
+  const auditPage = db.prepare<{ id: number; limit: number }, AuditEntry>(`SELECT * FROM audit_log WHERE id > @id ORDER BY id LIMIT @limit`);
 
   return {
     security(event: { userId: number | null; username: string | null; kind: SecurityKind; action: string; details?: string }, now = Date.now()): SecurityEvent {
@@ -59,8 +62,8 @@ export function createRecordsRepo(db: Db) {
     latestSecurity(limit: number): SecurityEvent[] {
       return latestSecurity.all(limit);
     },
-    *iterateSecurity(): Generator<SecurityEvent> {
-      yield* allSecurity.iterate();
+    iterateSecurity(): Generator<SecurityEvent> {
+      return keysetPages(0, (id, limit) => securityPage.all({ id, limit }), (e) => e.id);
     },
     countSecurity(): number {
       return countSecurity.get()!.n;
@@ -72,8 +75,8 @@ export function createRecordsRepo(db: Db) {
     audit(entry: { actorId: number; action: string; args?: string; result?: string }, now = Date.now()): void {
       insertAudit.run({ at: now, actor: entry.actorId, action: entry.action, args: entry.args ?? null, result: entry.result ?? null });
     },
-    *iterateAudit(): Generator<AuditEntry> {
-      yield* allAudit.iterate();
+    iterateAudit(): Generator<AuditEntry> {
+      return keysetPages(0, (id, limit) => auditPage.all({ id, limit }), (e) => e.id);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../database.js";
+import { keysetPages } from "./paging.js";
 
 export type WaveStatus = "open" | "confirmed" | "sending" | "ended";
 
@@ -37,6 +38,15 @@ export interface TicketRow {
   created_at: number;
 }
 
+/** A wave with its ticket counts and the number of ticket delivery jobs it had (the report's Waves sheet). */
+export interface WaveSummary extends WaveRow {
+  tickets_total: number;
+  tickets_available: number;
+  tickets_sent: number;
+  tickets_archived: number;
+  delivery_jobs: number;
+}
+
 export interface NewTicket {
   fileName: string;
   path: string;
@@ -61,6 +71,19 @@ export function createWavesRepo(db: Db) {
   const active = db.prepare<[], WaveRow>(`SELECT * FROM waves WHERE status <> 'ended'`);
   const byId = db.prepare<[number], WaveRow>(`SELECT * FROM waves WHERE id = ?`);
   const all = db.prepare<[], WaveRow>(`SELECT * FROM waves ORDER BY id`);
+  const summaries = db.prepare<[], WaveSummary>(`
+    SELECT w.*,
+      COALESCE(t.total, 0) AS tickets_total, COALESCE(t.available, 0) AS tickets_available,
+      COALESCE(t.sent, 0) AS tickets_sent, COALESCE(t.archived, 0) AS tickets_archived,
+      (SELECT COUNT(*) FROM jobs j WHERE j.kind = 'tickets' AND j.ref_id = w.id) AS delivery_jobs
+    FROM waves w
+    LEFT JOIN (
+      SELECT wave_id, COUNT(*) AS total, SUM(status = 'available') AS available,
+        SUM(status = 'sent') AS sent, SUM(status = 'archived') AS archived
+      FROM tickets GROUP BY wave_id
+    ) t ON t.wave_id = w.id
+    ORDER BY w.id
+  `);
   const insertWave = db.prepare<{ name: string; at: number; by: number }>(
     `INSERT INTO waves (name, status, created_at, created_by) VALUES (@name, 'open', @at, @by)`,
   );
@@ -101,7 +124,9 @@ export function createWavesRepo(db: Db) {
   );
   const ticketById = db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE id = ?`);
   const ticketsOfWave = db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE wave_id = ? ORDER BY id`);
-  const allTickets = db.prepare<[], TicketRow>(`SELECT * FROM tickets ORDER BY wave_id, id`);
+  const ticketsPage = db.prepare<{ wave: number; id: number; limit: number }, TicketRow>(
+    `SELECT * FROM tickets WHERE (wave_id, id) > (@wave, @id) ORDER BY wave_id, id LIMIT @limit`,
+  );
   const countTickets = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM tickets`);
   const sentToUser = db.prepare<{ user: number; wave: number }, TicketRow>(
     `SELECT * FROM tickets WHERE user_id = @user AND wave_id = @wave AND status = 'sent' ORDER BY id`,
@@ -158,6 +183,10 @@ export function createWavesRepo(db: Db) {
     },
     all(): WaveRow[] {
       return all.all();
+    },
+    /** Every wave with its counts, in one query (waves are few: no paging). */
+    summaries(): WaveSummary[] {
+      return summaries.all();
     },
     create(name: string, by: number, now = Date.now()): WaveRow {
       const id = Number(insertWave.run({ name, at: now, by }).lastInsertRowid);
@@ -248,8 +277,12 @@ export function createWavesRepo(db: Db) {
     ticketsOfWave(waveId: number): TicketRow[] {
       return ticketsOfWave.all(waveId);
     },
-    *iterateTickets(): Generator<TicketRow> {
-      yield* allTickets.iterate();
+    iterateTickets(): Generator<TicketRow> {
+      return keysetPages(
+        { wave: 0, id: 0 },
+        (after, limit) => ticketsPage.all({ ...after, limit }),
+        (t) => ({ wave: t.wave_id, id: t.id }),
+      );
     },
     countTickets(): number {
       return countTickets.get()!.n;

@@ -1,0 +1,61 @@
+import type { Config } from "../config.js";
+import type { Repos } from "../db/repos/index.js";
+import type { DeliveryRow } from "../db/repos/jobs.js";
+import type { JobProducer } from "../delivery/types.js";
+import { sendBroadcast } from "./send.js";
+
+export interface BroadcastProducerDeps {
+  config: Config;
+  repos: Repos;
+  isStaff(userId: number): boolean;
+}
+
+/**
+ * Broadcasts on top of the delivery engine: every registered participant in
+ * registration order (admins, when chosen, were queued with the job).
+ */
+export function createBroadcastProducer(deps: BroadcastProducerDeps): JobProducer {
+  const { repos, config } = deps;
+  const { users, jobs, broadcasts } = repos;
+  return {
+    prepare(job, limit) {
+      const deliveries: DeliveryRow[] = [];
+      let cursor = job.cursor;
+      for (;;) {
+        const page = users.participantsAfter(cursor, limit);
+        if (page.length === 0) {
+          jobs.setCursor(job.id, cursor);
+          return { deliveries, done: true };
+        }
+        for (const user of page) {
+          cursor = user.registration_seq!;
+          if (deps.isStaff(user.id)) continue;
+          deliveries.push(jobs.delivery(jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "pending" }))!);
+        }
+        if (deliveries.length >= limit) {
+          jobs.setCursor(job.id, cursor);
+          return { deliveries, done: false };
+        }
+      }
+    },
+    async send(api, job, delivery, signal) {
+      const broadcast = broadcasts.byId(job.ref_id)!;
+      const { messageId } = await sendBroadcast(api, broadcast, delivery.user_id, { paid: config.PAID_BROADCAST, signal });
+      return { messageId, fileId: null };
+    },
+    onSent() {},
+    onFailed(_job, delivery, failure) {
+      if (failure.kind === "blocked" || failure.kind === "deactivated") users.markBlocked(delivery.user_id);
+    },
+    onDropped() {},
+    onFinished(job, cancelled) {
+      broadcasts.transition(job.ref_id, "sending", cancelled ? "stopped" : "sent");
+    },
+    describe(job, t) {
+      return t("delivery-what-broadcast", { id: job.ref_id });
+    },
+    summaryExtras() {
+      return [];
+    },
+  };
+}

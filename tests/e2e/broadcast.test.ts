@@ -1,0 +1,138 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import { makePdf } from "../support/fixtures.js";
+import { readSheets, Scenario } from "../support/harness.js";
+
+/** The control message that follows the preview. */
+function control(sc: Scenario, since: number): Promise<BotMessage> {
+  return sc.founder.waitFor((m) => m.reply_markup?.inline_keyboard.flat().some((b) => b.text.startsWith("✅ Send to")) ?? false, { since });
+}
+
+function summary(sc: Scenario, since: number): Promise<BotMessage> {
+  return sc.founder.waitFor((m) => /^Summary: broadcast #\d+/.test(m.text ?? ""), { since, timeoutMs: 30_000 });
+}
+
+/** Messages a user got from the bot since `since` that are not replies to their own commands. */
+const newMessages = (user: SimUser, since: number) => user.messages.slice(since);
+
+describe("/broadcast (SPEC §6)", () => {
+  let sc: Scenario;
+  let people: SimUser[];
+  let admin: SimUser;
+  before(async () => {
+    sc = await Scenario.start();
+    people = Array.from({ length: 4 }, (_, i) => sc.user({ username: `listener_${i}`, languageCode: i === 0 ? "ru" : "en" }));
+    admin = sc.user({ username: "helper_admin" });
+    await sc.register(people);
+    await sc.ask(admin, "/start");
+    await sc.ask(sc.founder, "/add_admin @helper_admin");
+  });
+  after(() => sc.stop());
+
+  it("explains itself when there is nothing to send", async () => {
+    assert.match((await sc.ask(sc.founder, "/broadcast")).text!, /Usage: \/broadcast <text>/);
+    assert.match((await sc.ask(sc.founder, "/broadcast     ")).text!, /Usage: \/broadcast <text>/);
+  });
+
+  it("sends a formatted text to every participant exactly once, not to admins, after a preview", async () => {
+    const marks = people.map((p) => p.messages.length);
+    const adminMark = admin.messages.length;
+    const since = sc.founder.messages.length;
+    sc.founder.send("/broadcast Doors open at 19:00 — bring your ticket!", {
+      entities: [{ type: "bold", offset: 11, length: 15 }],
+    });
+    const preview = await sc.founder.waitFor((m) => m.text?.startsWith("Doors open") ?? false, { since });
+    assert.equal(preview.text, "Doors open at 19:00 — bring your ticket!");
+    assert.deepEqual(preview.entities, [{ type: "bold", offset: 0, length: 15 }], "formatting kept and shifted past the command");
+    const panel = await control(sc, since);
+    assert.match(panel.text!, /exactly what 4 participants will receive/);
+    await sleep(300);
+    for (const [i, p] of people.entries()) assert.equal(newMessages(p, marks[i]!).length, 0, "nothing goes out before the confirmation");
+
+    const done = summary(sc, since);
+    sc.founder.press("✅ Send to 4", { messageId: panel.message_id });
+    assert.match((await done).text!, /Sent: 4\b/);
+    for (const [i, p] of people.entries()) {
+      const got = newMessages(p, marks[i]!);
+      assert.equal(got.length, 1, `${p.username} got it once`);
+      assert.equal(got[0]!.text, "Doors open at 19:00 — bring your ticket!");
+      assert.deepEqual(got[0]!.entities, [{ type: "bold", offset: 0, length: 15 }]);
+    }
+    assert.equal(newMessages(admin, adminMark).filter((m) => m.text?.startsWith("Doors open")).length, 0, "admins are not included by default");
+  });
+
+  it("copies a photo sent with the caption /broadcast, caption replaced by the rest", async () => {
+    const marks = people.map((p) => p.messages.length);
+    const since = sc.founder.messages.length;
+    sc.founder.sendPhoto(makePdf("pretend this is a JPEG"), { caption: "/broadcast The hall plan" });
+    const preview = await sc.founder.waitFor((m) => m.photo !== undefined, { since });
+    assert.equal(preview.caption, "The hall plan");
+    const panel = await control(sc, since);
+    const done = summary(sc, since);
+    sc.founder.press(panel.reply_markup!.inline_keyboard[0]![0]!.text, { messageId: panel.message_id });
+    assert.match((await done).text!, /Sent: 4\b/);
+    for (const [i, p] of people.entries()) {
+      const got = newMessages(p, marks[i]!);
+      assert.equal(got.length, 1);
+      assert.ok(got[0]!.photo, "a photo");
+      assert.equal(got[0]!.caption, "The hall plan");
+    }
+  });
+
+  it("copies the message an admin replies /broadcast to, and can include admins", async () => {
+    const original = sc.founder.sendDocument(makePdf("programme"), "programme.pdf", { caption: "Programme, final" });
+    await sleep(200);
+    const marks = people.map((p) => p.messages.length);
+    const adminMark = admin.messages.length;
+    const founderMark = sc.founder.messages.length;
+    sc.founder.send("/broadcast", { replyTo: original.message_id });
+    const panel = await control(sc, founderMark);
+    const toggled = await sc.press(sc.founder, "👥 Admins too: no", panel.message_id);
+    assert.match(toggled.text!, /4 participants and 2 admins will receive/);
+    const done = summary(sc, founderMark);
+    sc.founder.press("✅ Send to 6", { messageId: panel.message_id });
+    assert.match((await done).text!, /Sent: 6\b/);
+    for (const [i, p] of people.entries()) {
+      const got = newMessages(p, marks[i]!);
+      assert.equal(got.length, 1);
+      assert.equal(got[0]!.document!.file_name, "programme.pdf");
+      assert.equal(got[0]!.caption, "Programme, final");
+    }
+    assert.equal(newMessages(admin, adminMark).filter((m) => m.document?.file_name === "programme.pdf").length, 1);
+  });
+
+  it("sends nothing when cancelled at the preview", async () => {
+    const marks = people.map((p) => p.messages.length);
+    const since = sc.founder.messages.length;
+    sc.founder.send("/broadcast This must never arrive");
+    const panel = await control(sc, since);
+    const sendButton = panel.reply_markup!.inline_keyboard[0]![0]! as { callback_data: string };
+    const cancelled = await sc.press(sc.founder, "❌ Cancel", panel.message_id);
+    assert.equal(cancelled.text, "Cancelled. Nothing was sent.");
+    // A stale press of Send afterwards does nothing either.
+    const queryId = sc.founder.pressRaw(sendButton.callback_data, panel.message_id);
+    await sc.founder.waitForCallbackAnswer(queryId);
+    await sleep(500);
+    for (const [i, p] of people.entries()) assert.equal(newMessages(p, marks[i]!).length, 0);
+    assert.equal(sc.query("SELECT * FROM jobs WHERE kind = 'broadcast'").length, 3);
+  });
+
+  it("records a blocked participant in /failed_report", async () => {
+    people[3]!.block();
+    const since = sc.founder.messages.length;
+    sc.founder.send("/broadcast Last call");
+    const panel = await control(sc, since);
+    const done = summary(sc, since);
+    sc.founder.press(panel.reply_markup!.inline_keyboard[0]![0]!.text, { messageId: panel.message_id });
+    const text = (await done).text!;
+    assert.match(text, /Sent: 3\b/);
+    assert.match(text, /Failed: 1\b/);
+    const report = await sc.ask(sc.founder, "/failed_report");
+    const rows = (await readSheets(sc.founder.download(report))).get("Failed deliveries")!;
+    const row = rows.find((r) => r[0] === people[3]!.id)!;
+    assert.match(String(row[2]), /^broadcast #\d+$/);
+    assert.equal(row[3], "blocked the bot");
+  });
+});

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { BotMessage } from "../../src/emulator/index.js";
+import { makeZip } from "../support/fixtures.js";
+import { readSheets, Scenario } from "../support/harness.js";
+import { ticketPdfs, waitForSummary } from "../support/waves.js";
+
+describe("the admin menu reaches every admin command by buttons", () => {
+  let sc: Scenario;
+  let menu: BotMessage;
+  before(async () => {
+    sc = await Scenario.start();
+    await sc.register([sc.user({ username: "m_one" }), sc.user({ username: "m_two" })]);
+    menu = await sc.ask(sc.founder, "/menu");
+  });
+  after(() => sc.stop());
+
+  /** Presses a button of the menu message and returns the next new message in the chat. */
+  async function pressFor(label: string): Promise<BotMessage> {
+    const since = sc.founder.messages.length;
+    sc.founder.press(label, { messageId: menu.message_id });
+    return sc.founder.waitFor((m) => m.index >= since, { since });
+  }
+
+  it("shows the participants and that no wave is open", () => {
+    assert.match(menu.text!, /Admin menu\. Participants: 2\./);
+    assert.match(menu.text!, /No wave is open/);
+    const labels = menu.reply_markup!.inline_keyboard.flat().map((b) => b.text);
+    assert.deepEqual(labels, ["🎫 Wave", "📣 Broadcast", "🎟 Invites", "👥 People", "📊 Reports", "🔄 Refresh"]);
+  });
+
+  it("runs a whole wave from the Wave submenu", async () => {
+    await sc.press(sc.founder, "🎫 Wave", menu.message_id);
+    assert.match((await pressFor("🆕 New wave")).text!, /Wave “Wave 1” is open/);
+    assert.match((await pressFor("📦 Upload ZIP (replace)")).text!, /Send me the ZIP/);
+    const since = sc.founder.messages.length;
+    sc.founder.sendDocument(makeZip(ticketPdfs(2, "menu")), "menu.zip");
+    assert.match((await sc.founder.waitFor(() => true, { since })).text!, /Imported 2 tickets/);
+    assert.match((await pressFor("✔️ Confirm")).text!, /2 tickets available/);
+    const sendSince = sc.founder.messages.length;
+    assert.match((await pressFor("📤 Send tickets")).text!, /Sending tickets of wave “Wave 1” to 2 participants/);
+    assert.match((await waitForSummary(sc, sendSince)).text!, /Sent: 2\b/);
+    const list = await pressFor("🧾 All tickets");
+    assert.equal((await readSheets(sc.founder.download(list))).get("Tickets")!.length, 3);
+    await sc.press(sc.founder, "⬅️ Back", menu.message_id);
+    const refreshed = await sc.press(sc.founder, "🔄 Refresh", menu.message_id);
+    assert.match(refreshed.text!, /Wave “Wave 1”: confirmed; tickets available 0, sent 2, failed deliveries 0\./);
+  });
+
+  it("reaches reports, people and invites", async () => {
+    await sc.press(sc.founder, "📊 Reports", menu.message_id);
+    const report = await pressFor("📊 Full report");
+    assert.ok(report.document?.file_name?.endsWith(".xlsx"), report.text);
+    assert.ok((await pressFor("❗ Failed deliveries")).document);
+    assert.match((await pressFor("💬 Chat log")).text!, /\/chatlog @username/);
+    await sc.press(sc.founder, "⬅️ Back", menu.message_id);
+    assert.match((await pressFor("📣 Broadcast")).text!, /Usage: \/broadcast <text>/);
+    await sc.press(sc.founder, "👥 People", menu.message_id);
+    assert.ok((await pressFor("Export users")).document);
+    assert.match((await pressFor("Admins")).text!, /\/add_admin/);
+  });
+});

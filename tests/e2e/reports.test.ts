@@ -1,0 +1,207 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import { loadWorkbook, readSheets, Scenario, type Cell } from "../support/harness.js";
+import { runWave, ticketPdfs } from "../support/waves.js";
+
+/** Sends `text` as the founder and waits for the document the bot answers with (or a text, when it refuses). */
+async function askForFile(sc: Scenario, text: string): Promise<BotMessage> {
+  const since = sc.founder.messages.length;
+  sc.founder.send(text);
+  return sc.founder.waitFor(() => true, { since, timeoutMs: 30_000 });
+}
+
+const count = (sc: Scenario, sql: string, ...params: unknown[]): number => Number(Object.values(sc.query(sql, ...params)[0]!)[0]);
+
+/** A chat log entry starts with its time and direction; continuation lines are indented. */
+const ENTRY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} [→←]/;
+
+describe("/chatlog and /full_report (SPEC §6, §9)", () => {
+  let sc: Scenario;
+  let anna: SimUser;
+  let boris: SimUser;
+  let carl: SimUser;
+  let dora: SimUser;
+  before(async () => {
+    sc = await Scenario.start({ env: { TIME_ZONE: "Europe/Moscow" } });
+    anna = sc.user({ username: "anna_k", firstName: "Anna", lastName: "Karenina" });
+    boris = sc.user({ username: "boris_r", firstName: "Boris" });
+    carl = sc.user({ username: "carl_m", firstName: "Carl" });
+    dora = sc.user({ username: "dora_b", firstName: "Dora" });
+    await sc.register([anna, boris, carl, dora]);
+  });
+  after(() => sc.stop());
+
+  it("/chatlog sends the whole conversation in order: commands, texts, replies, the ticket and a broadcast", async () => {
+    assert.equal((await sc.ask(anna, "/myid")).text, `Your Telegram id: ${anna.id}`);
+    // Telegram itself strips bidi overrides (U+202A–U+202E) from messages; isolates and marks get through.
+    const question = "Where is my ticket? 👩‍💻\nשלום \u2067evil\u2069 \u200F\u200B";
+    assert.match((await sc.ask(anna, question)).text!, /I only understand commands/);
+
+    assert.match((await runWave(sc, ticketPdfs(5, "cl"), { name: "Spring" })).text!, /Sent: 4\b/);
+    const ticket = anna.documents().at(-1)!;
+
+    // The broadcast: the exact message as a preview, then a control message.
+    dora.block();
+    const since = sc.founder.messages.length;
+    sc.founder.send("/broadcast Doors open at 19:00");
+    const panel = await sc.founder.waitFor(
+      (m) => m.reply_markup?.inline_keyboard.flat().some((b) => b.text.startsWith("✅ Send to")) ?? false,
+      { since },
+    );
+    const send = panel.reply_markup!.inline_keyboard.flat().find((b) => b.text.startsWith("✅ Send to"))!;
+    assert.ok("callback_data" in send && /^bc:send:\d+$/.test(send.callback_data!), JSON.stringify(send));
+    const annaMark = anna.messages.length;
+    sc.founder.press({ data: send.callback_data! }, { messageId: panel.message_id });
+    await sc.founder.waitFor((m) => /^Summary: broadcast/.test(m.text ?? ""), { since, timeoutMs: 60_000 });
+    await anna.waitFor((m) => m.text === "Doors open at 19:00", { since: annaMark });
+
+    const reply = await askForFile(sc, "/chatlog @anna_k");
+    assert.ok(reply.document, reply.text);
+    assert.match(reply.document.file_name!, new RegExp(`^chatlog-${anna.id}-\\d{4}-\\d{2}-\\d{2}_\\d{4}\\.txt$`));
+    const lines = count(sc, "SELECT COUNT(*) FROM chat_log WHERE user_id = ?", anna.id);
+    assert.equal(reply.caption, `Chat log of @anna_k (${anna.id}): ${lines} lines.`);
+
+    const text = sc.founder.download(reply).toString("utf8");
+    const rows = text.split("\n");
+    assert.equal(rows[0], `Chat log of @anna_k (${anna.id}), Anna Karenina`);
+    assert.match(rows[1]!, new RegExp(`^${lines} lines, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} – \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(time zone Europe/Moscow\\)$`));
+    assert.match(text, /Exported on .* by @founder \(\d+\)\./);
+    assert.equal(rows.filter((r) => ENTRY.test(r)).length, lines, "one entry per stored line");
+
+    // In order: registration, /myid and its answer, the question (both its
+    // lines), the ticket with its caption, the broadcast.
+    let last = 0;
+    const at = (needle: string) => {
+      const index = rows.findIndex((r, i) => i > last && r.includes(needle));
+      assert.ok(index > last, `"${needle}" after line ${last}:\n${rows.slice(last - 2, last + 3).join("\n")}`);
+      last = index;
+      return rows[index]!;
+    };
+    assert.match(at("/start "), /^\S+ \S+ → user: \/start [\w-]+$/);
+    assert.match(at("[button: "), / → user: \[button: /);
+    assert.match(at("/myid"), / → user: \/myid$/);
+    assert.match(at(`Your Telegram id: ${anna.id}`), / ← bot: {2}Your Telegram id: \d+$/);
+    const first = at("Where is my ticket?");
+    assert.ok(first.endsWith("→ user: Where is my ticket? 👩‍💻"), "zero-width joiners pass through");
+    const second = rows[last + 1]!;
+    assert.equal(second, `${" ".repeat(first.indexOf("Where"))}שלום \u2067evil\u2069 \u200F\u200B`, "the second line is indented under the first, RTL kept");
+    assert.match(at("I only understand commands"), / ← bot: {2}I only understand commands/);
+    assert.match(at(`[document: ${ticket.document!.file_name}]`), new RegExp(` ← bot: {2}\\[document: ticket-cl-\\d{4}\\.pdf\\] Your ticket — Spring$`));
+    assert.match(at("Doors open at 19:00"), / ← bot: {2}Doors open at 19:00$/);
+
+    const [audit] = sc.query<{ args: string; result: string }>("SELECT * FROM audit_log WHERE action = 'chatlog' ORDER BY id DESC");
+    assert.deepEqual(audit, { ...audit, args: String(anna.id), result: `${lines} lines` });
+  });
+
+  it("/chatlog explains a missing, invalid or unknown argument", async () => {
+    assert.match((await sc.ask(sc.founder, "/chatlog")).text!, /^Usage: \/chatlog @username or \/chatlog 123456789/);
+    assert.match((await sc.ask(sc.founder, "/chatlog   ")).text!, /^Usage: \/chatlog/);
+    assert.match((await sc.ask(sc.founder, "/chatlog !!!")).text!, /neither a @username nor a numeric Telegram id[\s\S]*Usage: \/chatlog/);
+    assert.match((await sc.ask(sc.founder, "/chatlog @unknown_person")).text!, /I don't know @unknown_person/);
+    assert.match((await sc.ask(sc.founder, "/chatlog 987654321")).text!, /I don't know 987654321/);
+  });
+
+  it("/chatlog of a deleted user says the log was erased", async () => {
+    const confirm = await sc.ask(sc.founder, "/delete_user @boris_r");
+    assert.match((await sc.press(sc.founder, "🗑 Delete", confirm.message_id)).text!, /Deleted user #\d+/);
+    assert.match((await sc.ask(sc.founder, `/chatlog ${boris.id}`)).text!, new RegExp(`User #${boris.id} was deleted on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}: their chat log was erased`));
+    assert.match((await sc.ask(sc.founder, "/chatlog @boris_r")).text!, /I don't know @boris_r/, "the username went with the personal data");
+
+    // Writing again after the deletion starts a new log, and the file says what happened before it.
+    await sc.ask(boris, "/start");
+    const reply = await askForFile(sc, `/chatlog ${boris.id}`);
+    assert.ok(reply.document, reply.text);
+    const text = sc.founder.download(reply).toString("utf8");
+    assert.match(text, /^Chat log of @boris_r \(\d+\), Boris\n/, "the profile was refreshed by the new message");
+    assert.match(text, /This user was deleted on .* their earlier conversation was erased/);
+    assert.match(text, /\n\S+ \S+ → user: \/start\n/);
+    assert.ok(!text.includes("[document: ticket-"), "nothing from before the deletion");
+  });
+
+  it("/chatlog and /full_report are refused to participants, and the attempts are logged", async () => {
+    assert.match((await sc.ask(carl, "/chatlog @anna_k")).text!, /not available to you/);
+    assert.match((await sc.ask(carl, "/full_report")).text!, /not available to you/);
+    assert.ok(!carl.messages.some((m) => m.document?.file_name?.startsWith("chatlog")), "no file for a participant");
+    const actions = sc.query<{ action: string }>("SELECT action FROM security_log WHERE user_id = ? ORDER BY id", carl.id).map((e) => e.action);
+    assert.deepEqual(actions, ["/chatlog", "/full_report"]);
+  });
+
+  it("/full_report holds every sheet with its header, the database's row counts, real dates and numeric ids", async () => {
+    const reply = await askForFile(sc, "/full_report");
+    assert.ok(reply.document, reply.text);
+    assert.match(reply.document.file_name!, /^report-\d{4}-\d{2}-\d{2}_\d{4}\.xlsx$/);
+    const file = sc.founder.download(reply);
+    const sheets = await readSheets(file);
+
+    const expected: Record<string, { header: Cell[]; rows: number }> = {
+      Participants: {
+        header: ["No.", "User id", "Username", "First name", "Last name", "Language", "Registered at", "Invite code", "Consent at", "Agreement version", "Blocked the bot at"],
+        rows: count(sc, "SELECT COUNT(*) FROM users WHERE registered_at IS NOT NULL"),
+      },
+      Admins: {
+        header: ["User id", "Username", "First name", "Last name", "Role", "Added by", "Added at"],
+        rows: 1 + count(sc, "SELECT COUNT(*) FROM admins WHERE user_id <> ?", sc.founder.id),
+      },
+      Tickets: {
+        header: ["Ticket", "Wave", "File", "Status", "User id", "Username", "Named for", "Assigned at", "Sent at", "Attempts", "Last error"],
+        rows: count(sc, "SELECT COUNT(*) FROM tickets"),
+      },
+      Invites: {
+        header: ["Code", "Invite link", "Status", "Created at", "Created by", "Expires at", "Used by", "Used at", "Revoked at"],
+        rows: count(sc, "SELECT COUNT(*) FROM invites"),
+      },
+      Waves: {
+        header: ["Wave id", "Name", "Status", "Created at", "Created by", "Confirmed at", "Ended at", "Ended by", "Tickets", "Available", "Sent", "Archived", "Delivery runs"],
+        rows: count(sc, "SELECT COUNT(*) FROM waves"),
+      },
+      "Failed deliveries": {
+        header: ["User id", "Username", "What", "Reason", "Error", "Attempts", "Time"],
+        rows: count(sc, "SELECT COUNT(*) FROM deliveries WHERE status = 'failed'"),
+      },
+      Security: {
+        header: ["Time", "User id", "Username", "Kind", "Action", "Details"],
+        rows: count(sc, "SELECT COUNT(*) FROM security_log"),
+      },
+    };
+    assert.deepEqual([...sheets.keys()], Object.keys(expected));
+    for (const [name, { header, rows }] of Object.entries(expected)) {
+      const sheet = sheets.get(name)!;
+      assert.deepEqual(sheet[0], header, `${name}: header`);
+      assert.equal(sheet.length - 1, rows, `${name}: rows`);
+      assert.ok(reply.caption!.includes(`\n${name}: ${rows}`), `${name} in the caption: ${reply.caption}`);
+    }
+    assert.ok(reply.caption!.startsWith("Full report, rows per sheet:"));
+    assert.equal(expected.Participants!.rows, 3, "Boris was deleted");
+    assert.ok(expected["Failed deliveries"]!.rows >= 1 && expected.Security!.rows >= 2, "the interesting sheets are not empty");
+
+    const annaRow = sheets.get("Participants")!.find((r) => r[1] === anna.id)!;
+    assert.equal(annaRow[2], "@anna_k", "ids are numbers, found by number");
+    assert.ok(annaRow[6] instanceof Date, "registration time is a real date");
+
+    const [wave] = sheets.get("Waves")!.slice(1);
+    const [stored] = sc.query<{ id: number; created_by: number }>("SELECT * FROM waves");
+    assert.deepEqual(wave!.slice(0, 2), [stored!.id, "Spring"]);
+    assert.equal(wave![2], "confirmed");
+    assert.ok(wave![3] instanceof Date && wave![5] instanceof Date, "created and confirmed at are dates");
+    assert.equal(wave![4], sc.founder.id);
+    assert.deepEqual(wave!.slice(8), [5, 1, 4, 0, 1], "tickets total, available, sent, archived; delivery runs");
+
+    const security = sheets.get("Security")!.slice(1);
+    const refused = security.find((r) => r[1] === carl.id && r[4] === "/chatlog")!;
+    assert.ok(refused[0] instanceof Date);
+    assert.deepEqual(refused.slice(1, 5), [carl.id, "@carl_m", "not allowed", "/chatlog"]);
+
+    const failed = sheets.get("Failed deliveries")!.slice(1);
+    assert.ok(failed.some((r) => r[0] === dora.id && /broadcast/.test(String(r[2]))), "dora blocked the bot before the broadcast");
+
+    const workbook = await loadWorkbook(file);
+    for (const [name, { header }] of Object.entries(expected)) {
+      const sheet = workbook.getWorksheet(name)!;
+      assert.equal(sheet.views[0]!.state, "frozen", name);
+      assert.equal((sheet.views[0] as { ySplit: number }).ySplit, 1, name);
+      assert.equal(sheet.autoFilter, `A1:${String.fromCharCode(64 + header.length)}1`, name);
+    }
+    assert.equal(sc.query("SELECT * FROM audit_log WHERE action = 'full_report'").length, 1);
+  });
+});
