@@ -119,6 +119,15 @@ describe("/broadcast (SPEC §6)", () => {
     assert.equal(sc.query("SELECT * FROM jobs WHERE kind = 'broadcast'").length, 3);
   });
 
+  it("/cancel drops a preview that waits for confirmation", async () => {
+    const since = sc.founder.messages.length;
+    sc.founder.send("/broadcast Not this one either");
+    const panel = await control(sc, since);
+    assert.equal((await sc.ask(sc.founder, "/cancel")).text, "Cancelled.");
+    const queryId = sc.founder.press(panel.reply_markup!.inline_keyboard[0]![0]!.text, { messageId: panel.message_id });
+    assert.match((await sc.founder.waitForCallbackAnswer(queryId)).text!, /no longer waiting/);
+  });
+
   it("records a blocked participant in /failed_report", async () => {
     people[3]!.block();
     const since = sc.founder.messages.length;

@@ -13,8 +13,13 @@ helpFeature.command("help", (ctx) => {
 
 helpFeature.command("myid", (ctx) => ctx.reply(ctx.t("myid", { id: String(ctx.from!.id) })));
 
+/** Leaves any multi-step dialog: the "send me the ZIP" conversation and broadcast previews awaiting confirmation. */
 helpFeature.command("cancel", async (ctx) => {
-  const active = Object.keys(ctx.conversation.active()).length;
+  const { repos } = ctx.deps;
+  let cancelled = Object.keys(ctx.conversation.active()).length;
   await ctx.conversation.exitAll();
-  return ctx.reply(ctx.t(active > 0 ? "cancel-done" : "cancel-nothing"));
+  for (const draft of repos.broadcasts.draftsOf(ctx.from!.id)) {
+    if (repos.broadcasts.transition(draft.id, "draft", "cancelled")) cancelled++;
+  }
+  return ctx.reply(ctx.t(cancelled > 0 ? "cancel-done" : "cancel-nothing"));
 });
