@@ -5,12 +5,11 @@ import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
 import type { WaveRow } from "../db/repos/waves.js";
 import { localeFor, type Translate } from "../i18n.js";
-import type { Logger } from "../logger.js";
-import { scrubSecrets } from "../logger.js";
+import { scrubSecrets, type Logger } from "../logger.js";
 import { chatLogTransformer } from "../telegram/outbound.js";
 import { importTickets, type ImportOutcome } from "./importer.js";
 import { folderEntries, zipEntries } from "./sources.js";
-import { describeUpload } from "./upload.js";
+import { auditResult, describeUpload } from "./upload.js";
 
 /**
  * `npm run import -- <file.zip|folder> [--add]`: the operator loads tickets on
@@ -83,7 +82,7 @@ export async function importFromServer(
     actorId: SERVER_ACTOR,
     action: args.mode === "replace" ? "server_import" : "server_import_add",
     args: path,
-    result: outcome.ok ? `${outcome.summary.imported} imported, ${outcome.summary.archived} archived` : `refused: ${outcome.refusal.kind}`,
+    result: auditResult(outcome),
   });
   return { kind: "done", wave, fileName, outcome };
 }

@@ -36,9 +36,14 @@ export async function downloadAndImport(
     actorId: args.by,
     action: args.mode === "replace" ? "upload_zip" : "upload_zip_add",
     args: args.document.file_name ?? "",
-    result: result.ok ? `${result.summary.imported} imported, ${result.summary.archived} archived` : `refused: ${result.refusal.kind}`,
+    result: auditResult(result),
   });
   return result;
+}
+
+/** What an import did, in one line of the audit log (Telegram and server imports alike). */
+export function auditResult(result: UploadResult): string {
+  return result.ok ? `${result.summary.imported} imported, ${result.summary.archived} archived` : `refused: ${result.refusal.kind}`;
 }
 
 async function fetchAndImport(
