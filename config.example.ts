@@ -27,6 +27,11 @@ const config = {
   // Delivery speed: messages per second (Telegram allows about 30) and sends in flight.
   SEND_RATE_PER_SECOND: 25,
   SEND_CONCURRENCY: 16,
+  // Telegram's flood limits as the bot respects them: new messages per second across
+  // all chats (replies and delivery together), and per chat with the burst it tolerates.
+  TELEGRAM_GLOBAL_RATE: 30,
+  TELEGRAM_CHAT_RATE: 1,
+  TELEGRAM_CHAT_BURST: 3,
   // Longest wait for one Bot API request before it counts as a network error and is retried.
   TELEGRAM_TIMEOUT_SECONDS: 60,
   // ZIP import limits.
@@ -37,6 +42,7 @@ const config = {
   PROTECT_TICKETS: false,
   // Paid broadcasts (allow_paid_broadcast, 0.1 Star per message above 30/s): up to 1000 messages/s.
   PAID_BROADCAST: false,
+  PAID_RATE_PER_SECOND: 1000,
   // Tell founders in Telegram about unauthorized attempts and lock-outs (at most one message a minute).
   FOUNDER_ALERTS: true,
   // Folder with the personal-data agreement texts, one file per language (ru.txt, en.txt).

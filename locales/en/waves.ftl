@@ -32,6 +32,7 @@ upload-too-many-entries = The ZIP has { $count } entries; at most { $max } are a
 upload-too-large = The ZIP unpacks to { $size } MB; at most { $max } MB are accepted. Nothing was imported.
 upload-no-tickets = The ZIP contains no PDF tickets. Nothing was imported.
 upload-already-imported = All { $count } tickets of this ZIP are already in wave “{ $wave }”: nothing new was imported. Next: /confirm_wave.
+upload-wave-not-open = Nothing was imported: wave “{ $wave }” started sending (or ended) while the ZIP was being checked. Import again once the delivery is over.
 upload-refused = Nothing was imported: { $count } entries are not acceptable. Fix them and send the whole ZIP again.
 upload-more-problems = …and { $count } more.
 upload-manifest-refused = Nothing was imported: the manifest has { $count } problems.

@@ -32,6 +32,7 @@ upload-too-many-entries = В ZIP { $count } элементов, допускае
 upload-too-large = ZIP распаковывается в { $size } МБ, допускается не больше { $max } МБ. Ничего не загружено.
 upload-no-tickets = В ZIP нет PDF-билетов. Ничего не загружено.
 upload-already-imported = Все билеты этого ZIP ({ $count }) уже есть в волне «{ $wave }»: нового ничего не загружено. Дальше: /confirm_wave.
+upload-wave-not-open = Ничего не загружено: пока проверялся ZIP, волна «{ $wave }» начала рассылаться (или завершилась). Загрузите ещё раз после окончания рассылки.
 upload-refused = Ничего не загружено: неприемлемых элементов — { $count }. Исправьте их и пришлите весь ZIP заново.
 upload-more-problems = …и ещё { $count }.
 upload-manifest-refused = Ничего не загружено: в манифесте проблем — { $count }.

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
-import type { NewTicket } from "../db/repos/waves.js";
+import { WaveNotOpenError, type NewTicket } from "../db/repos/waves.js";
 import { failpoint } from "../failpoints.js";
 import type { Logger } from "../logger.js";
 import { inspectEntries, safeFileName, type Refusal, type SourceEntry } from "./inspect.js";
@@ -39,7 +39,7 @@ export interface ImportSummary {
 
 export type ImportOutcome =
   | { ok: true; summary: ImportSummary }
-  | { ok: false; refusal: Refusal | { kind: "manifest"; problems: ManifestProblem[] } | { kind: "already_imported"; count: number } };
+  | { ok: false; refusal: Refusal | { kind: "manifest"; problems: ManifestProblem[] } | { kind: "already_imported"; count: number } | { kind: "wave_not_open" } };
 
 /**
  * The one import path for /upload_zip, /upload_zip_add and `npm run import`:
@@ -124,6 +124,7 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
     };
   } catch (error) {
     for (const file of written) rmSync(file, { force: true });
+    if (error instanceof WaveNotOpenError) return { ok: false, refusal: { kind: "wave_not_open" } };
     throw error;
   }
 }

@@ -115,7 +115,8 @@ export async function inspectEntries(
       ignored.push(display);
       continue;
     }
-    if (segments.length === 1 && MANIFEST.test(path)) {
+    // At the top, or in the single folder a "compress folder" ZIP wraps everything in.
+    if (segments.length <= 2 && MANIFEST.test(segments[segments.length - 1]!)) {
       manifest = { name: path, data: entry.read() };
       continue;
     }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import AdmZip from "adm-zip";
 import type { SourceEntry } from "./inspect.js";
@@ -36,7 +36,10 @@ export function folderEntries(folder: string): SourceEntry[] {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      const stat = statSync(path);
+      // lstat: a symbolic link is neither followed (a loop would never end)
+      // nor imported (it may point anywhere on the server).
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink()) continue;
       if (stat.isDirectory()) {
         if (!name.startsWith(".")) walk(path);
         continue;

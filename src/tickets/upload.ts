@@ -97,6 +97,8 @@ export function describeUpload(result: UploadResult, wave: WaveRow, t: Translate
       return t("upload-no-tickets");
     case "already_imported":
       return t("upload-already-imported", { count: refusal.count, wave: wave.name });
+    case "wave_not_open":
+      return t("upload-wave-not-open", { wave: wave.name });
     case "bad_entries": {
       const shown = refusal.problems.slice(0, MAX_LISTED).map((p) => `• ${p.entry} — ${t(REASON_KEYS[p.reason], { other: p.other ?? "" })}`);
       if (refusal.problems.length > MAX_LISTED) shown.push(t("upload-more-problems", { count: refusal.problems.length - MAX_LISTED }));

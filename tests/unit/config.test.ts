@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { isAbsolute } from "node:path";
 import { describe, it } from "node:test";
-import { ConfigError, createConfig } from "../../src/config.js";
+import example from "../../config.example.js";
+import { ConfigError, configSchema, createConfig } from "../../src/config.js";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
 
@@ -62,6 +63,12 @@ describe("config", () => {
     const lines = problems({ BOT_TOKEN: bad, FOUNDER_IDS: "1" });
     assert.match(lines.join("\n"), /BOT_TOKEN does not look like a bot token/);
     assert.ok(!lines.join("\n").includes("short-but-secret"));
+  });
+
+  it("config.example.ts is valid and documents every key", () => {
+    createConfig(example);
+    const documented = Object.keys(example).concat("BOT_USERNAME"); // commented out: read from getMe
+    assert.deepEqual(Object.keys(configSchema.shape).filter((key) => !documented.includes(key)), []);
   });
 
   it("names unknown keys in config.ts", () => {

@@ -178,10 +178,12 @@ export async function confirmWave(ctx: BotContext): Promise<unknown> {
   const counts = repos.waves.counts(wave.id);
   if (counts.available + counts.assigned + counts.sent === 0) return ctx.reply(ctx.t("confirm-no-tickets", { wave: wave.name }));
   const waiting = recipientsWithoutTicket(ctx, wave.id);
+  // Tickets named for people who have not registered (or for nobody) serve no one yet.
+  const usable = repos.waves.usableAvailable(wave.id);
   repos.waves.confirm(wave.id);
   repos.records.audit({ actorId: ctx.from!.id, action: "confirm_wave", args: String(wave.id), result: `${counts.available} available, ${waiting} waiting` });
   const lines = [ctx.t("confirm-counts", { wave: wave.name, available: counts.available, sent: counts.sent, waiting })];
-  if (waiting > counts.available) lines.push(ctx.t("confirm-short", { missing: waiting - counts.available }));
+  if (waiting > usable) lines.push(ctx.t("confirm-short", { missing: waiting - usable }));
   lines.push(ctx.t(waiting === 0 ? "confirm-nobody-waiting" : "confirm-next"));
   return ctx.reply(lines.join("\n"));
 }

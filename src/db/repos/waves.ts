@@ -66,6 +66,13 @@ export interface WaveCounts {
   total: number;
 }
 
+export class WaveNotOpenError extends Error {
+  constructor(readonly waveId: number) {
+    super(`wave ${waveId} is not open for an import`);
+    this.name = "WaveNotOpenError";
+  }
+}
+
 /** Waves, their ticket imports and tickets (SPEC §7). */
 export function createWavesRepo(db: Db) {
   const active = db.prepare<[], WaveRow>(`SELECT * FROM waves WHERE status <> 'ended'`);
@@ -134,6 +141,13 @@ export function createWavesRepo(db: Db) {
   const latestWaveOfUser = db.prepare<[number], { wave_id: number }>(
     `SELECT wave_id FROM tickets WHERE user_id = ? AND status = 'sent' ORDER BY wave_id DESC LIMIT 1`,
   );
+  const usableAvailable = db.prepare<[number], { n: number }>(`
+    SELECT COUNT(*) AS n FROM tickets t
+    WHERE t.wave_id = ? AND t.status = 'available'
+      AND (t.named_key IS NULL OR EXISTS (
+        SELECT 1 FROM users u WHERE u.registered_at IS NOT NULL
+          AND (t.named_key = 'id:' || u.id OR t.named_key = 'username:' || lower(u.username))))
+  `);
   const participantsWithoutTicket = db.prepare<[number], { n: number }>(`
     SELECT COUNT(*) AS n FROM users u
     WHERE u.registered_at IS NOT NULL
@@ -210,6 +224,10 @@ export function createWavesRepo(db: Db) {
       }
       return result;
     },
+    /** Available tickets someone registered can get now (not named for a stranger, nor for nobody). */
+    usableAvailable(waveId: number): number {
+      return usableAvailable.get(waveId)!.n;
+    },
     participantsWithoutTicket(waveId: number): number {
       return participantsWithoutTicket.get(waveId)!.n;
     },
@@ -232,6 +250,10 @@ export function createWavesRepo(db: Db) {
       now = Date.now(),
     ): { importId: number; archived: number } {
       return db.transaction(() => {
+        // Checked again inside the transaction: a delivery may have started
+        // (or the wave ended) while the files were being checked and written.
+        const status = byId.get(args.waveId)?.status;
+        if (status !== "open" && status !== "confirmed") throw new WaveNotOpenError(args.waveId);
         const archived = args.mode === "replace" ? archiveAvailable.run(args.waveId).changes : 0;
         const importId = Number(
           insertImport.run({
