@@ -136,6 +136,19 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   return createConfig(merged);
 }
 
+/**
+ * Only the database's location, resolved exactly as loadConfig resolves it
+ * (config.ts, then the environment, then the default; relative to the project
+ * root), for tools like `npm run backup` that need no token.
+ */
+export async function loadDatabasePath(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const fromFile = await readConfigFile();
+  const raw = env.DATABASE_PATH !== undefined && env.DATABASE_PATH !== "" ? env.DATABASE_PATH : fromFile.DATABASE_PATH;
+  const parsed = configSchema.shape.DATABASE_PATH.safeParse(raw === "" ? undefined : raw);
+  if (!parsed.success) throw new ConfigError(["DATABASE_PATH must be a file path"]);
+  return fromRoot(parsed.data);
+}
+
 async function readConfigFile(): Promise<Record<string, unknown>> {
   // Only trust dist/config.js while config.ts exists: a deleted config.ts must
   // not leave a stale compiled copy in charge.

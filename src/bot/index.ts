@@ -45,7 +45,8 @@ export interface CreateBotOptions {
 export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; deps: AppDeps } {
   const { config, logger, repos, agreement } = options;
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
-    client: { apiRoot: config.BOT_API_ROOT },
+    // Also applies to the Api objects conversations build for themselves.
+    client: { apiRoot: config.BOT_API_ROOT, timeoutSeconds: config.TELEGRAM_TIMEOUT_SECONDS },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const i18n = createI18n<BaseContext>(config.DEFAULT_LOCALE);

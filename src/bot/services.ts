@@ -31,8 +31,10 @@ export interface ServiceDeps {
 }
 
 /** An Api object of its own with the process's shared transformers. */
-export function createApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT">, outbound: ServiceDeps["outbound"], mode: RetryMode): Api {
-  const api = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT });
+export function createApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT" | "TELEGRAM_TIMEOUT_SECONDS">, outbound: ServiceDeps["outbound"], mode: RetryMode): Api {
+  // Per request, so a connection that never answers costs one delivery slot
+  // this long (then it is a network error, retried) instead of grammY's 500 s.
+  const api = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: config.TELEGRAM_TIMEOUT_SECONDS });
   installOutbound(api, outbound, mode);
   return api;
 }

@@ -37,11 +37,13 @@ export class OutboundGate {
   readonly global: RateLimiter;
   readonly paid: RateLimiter;
   readonly perChat: KeyedRateLimiter;
+  private readonly chatIntervalMs: number;
 
   constructor(config: Pick<Config, "TELEGRAM_GLOBAL_RATE" | "TELEGRAM_CHAT_RATE" | "TELEGRAM_CHAT_BURST" | "PAID_RATE_PER_SECOND">) {
     this.global = new RateLimiter(config.TELEGRAM_GLOBAL_RATE, Math.max(1, Math.floor(config.TELEGRAM_GLOBAL_RATE / 6)));
     this.paid = new RateLimiter(config.PAID_RATE_PER_SECOND, Math.max(1, Math.floor(config.PAID_RATE_PER_SECOND / 6)));
     this.perChat = new KeyedRateLimiter(config.TELEGRAM_CHAT_RATE, config.TELEGRAM_CHAT_BURST);
+    this.chatIntervalMs = 1000 / config.TELEGRAM_CHAT_RATE;
   }
 
   transformer(): Transformer {
@@ -49,15 +51,18 @@ export class OutboundGate {
       const isNew = NEW_MESSAGE_METHODS.has(method);
       const chatId = isNew || EDIT_METHODS.has(method) ? numericChatId(payload) : undefined;
       const paid = isNew && (payload as { allow_paid_broadcast?: boolean }).allow_paid_broadcast === true;
-      if (chatId !== undefined) await this.perChat.get(chatId).take(signal as AbortSignal | undefined);
+      const chatGapMs = chatId !== undefined ? await this.perChat.get(chatId).take(signal as AbortSignal | undefined) : Infinity;
       if (isNew) await (paid ? this.paid : this.global).take(signal as AbortSignal | undefined);
       const result = await prev(method, payload, signal);
       const retryAfter = !result.ok ? result.parameters?.retry_after : undefined;
       if (retryAfter !== undefined) {
-        // Telegram does not say which limit was hit: hold back that chat and,
-        // for new messages, everyone, so that the retry is not refused again.
+        // Telegram does not say which limit was hit. The chat is held back
+        // either way. Everyone is held back only when this message did not
+        // follow another to the same chat within the per-chat interval: a
+        // refused burst into one chat (an admin's reply, progress and
+        // summary) would otherwise stall a whole delivery to other chats.
         if (chatId !== undefined) this.perChat.get(chatId).pause(retryAfter * 1000);
-        if (isNew) (paid ? this.paid : this.global).pause(retryAfter * 1000);
+        if (isNew && chatGapMs >= this.chatIntervalMs) (paid ? this.paid : this.global).pause(retryAfter * 1000);
       }
       return result;
     };

@@ -5,7 +5,7 @@ import type { Repos } from "../db/repos/index.js";
 import { WaveNotOpenError, type NewTicket } from "../db/repos/waves.js";
 import { failpoint } from "../failpoints.js";
 import type { Logger } from "../logger.js";
-import { inspectEntries, safeFileName, type Refusal, type SourceEntry } from "./inspect.js";
+import { inspectEntries, safeFileName, type EntryProblem, type Refusal, type SourceEntry } from "./inspect.js";
 import { NOBODY, readManifest, type ManifestProblem } from "./manifest.js";
 import { moveArchivedFiles, storedName, waveFolder } from "./storage.js";
 
@@ -39,7 +39,7 @@ export interface ImportSummary {
 
 export type ImportOutcome =
   | { ok: true; summary: ImportSummary }
-  | { ok: false; refusal: Refusal | { kind: "manifest"; problems: ManifestProblem[] } | { kind: "already_imported"; count: number } | { kind: "wave_not_open" } };
+  | { ok: false; refusal: Refusal | { kind: "manifest"; problems: ManifestProblem[] } | { kind: "already_imported"; count: number; problems: EntryProblem[] } | { kind: "wave_not_open" } };
 
 /**
  * The one import path for /upload_zip, /upload_zip_add and `npm run import`:
@@ -68,7 +68,7 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
     // import committed. That is no list of faults to fix.
     const refusal = inspected.refusal;
     const again = refusal.kind === "bad_entries" && pdfs > 0 && inThisWave === pdfs && refusal.problems.length === pdfs;
-    return again ? { ok: false, refusal: { kind: "already_imported", count: pdfs } } : inspected;
+    return again ? { ok: false, refusal: { kind: "already_imported", count: pdfs, problems: refusal.problems } } : inspected;
   }
   const { tickets, ignored, manifest } = inspected.inspection;
 

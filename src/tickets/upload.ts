@@ -6,7 +6,7 @@ import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { downloadTelegramFile } from "./download.js";
 import { importTickets, type ImportOutcome } from "./importer.js";
-import type { EntryReason } from "./inspect.js";
+import type { EntryProblem, EntryReason } from "./inspect.js";
 import { zipEntries } from "./sources.js";
 
 /** The cloud Bot API's getFile limit. */
@@ -96,14 +96,11 @@ export function describeUpload(result: UploadResult, wave: WaveRow, t: Translate
     case "no_tickets":
       return t("upload-no-tickets");
     case "already_imported":
-      return t("upload-already-imported", { count: refusal.count, wave: wave.name });
+      return `${t("upload-already-imported", { count: refusal.count, wave: wave.name })}\n\n${entryList(refusal.problems, t)}`;
     case "wave_not_open":
       return t("upload-wave-not-open", { wave: wave.name });
-    case "bad_entries": {
-      const shown = refusal.problems.slice(0, MAX_LISTED).map((p) => `• ${p.entry} — ${t(REASON_KEYS[p.reason], { other: p.other ?? "" })}`);
-      if (refusal.problems.length > MAX_LISTED) shown.push(t("upload-more-problems", { count: refusal.problems.length - MAX_LISTED }));
-      return `${t("upload-refused", { count: refusal.problems.length })}\n\n${shown.join("\n")}`;
-    }
+    case "bad_entries":
+      return `${t("upload-refused", { count: refusal.problems.length })}\n\n${entryList(refusal.problems, t)}`;
     case "manifest": {
       const shown = refusal.problems.slice(0, MAX_LISTED).map((p) =>
         "row" in p ? `• ${t("manifest-row", { row: p.row })}: ${t(`manifest-${p.reason}`, { value: p.value })}` : `• ${t(`manifest-${p.reason}`, { value: "" })}`,
@@ -111,6 +108,13 @@ export function describeUpload(result: UploadResult, wave: WaveRow, t: Translate
       return `${t("upload-manifest-refused", { count: refusal.problems.length })}\n\n${shown.join("\n")}`;
     }
   }
+}
+
+/** "• entry — reason" lines, the first MAX_LISTED of them. */
+function entryList(problems: readonly EntryProblem[], t: Translate): string {
+  const shown = problems.slice(0, MAX_LISTED).map((p) => `• ${p.entry} — ${t(REASON_KEYS[p.reason], { other: p.other ?? "" })}`);
+  if (problems.length > MAX_LISTED) shown.push(t("upload-more-problems", { count: problems.length - MAX_LISTED }));
+  return shown.join("\n");
 }
 
 const REASON_KEYS: Record<EntryReason, string> = {
