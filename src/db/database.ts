@@ -19,6 +19,8 @@ export class DatabaseVersionError extends Error {
 export function openDatabase(path: string, list: readonly Migration[] = migrations): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Refuse a newer database before changing anything in it.
+  assertKnownVersion(db, list);
   db.pragma("journal_mode = WAL");
   // NORMAL is durable across application crashes in WAL mode (only an OS crash
   // can lose the last transactions), and several times faster than FULL.
@@ -29,11 +31,19 @@ export function openDatabase(path: string, list: readonly Migration[] = migratio
   return db;
 }
 
-/** Applies pending migrations, each in its own transaction, tracked in PRAGMA user_version. */
-export function migrate(db: Db, list: readonly Migration[] = migrations): void {
+function assertKnownVersion(db: Db, list: readonly Migration[]): number {
   const latest = list.reduce((max, m) => Math.max(max, m.version), 0);
   const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > latest) throw new DatabaseVersionError(current, latest);
+  if (current > latest) {
+    db.close();
+    throw new DatabaseVersionError(current, latest);
+  }
+  return current;
+}
+
+/** Applies pending migrations, each in its own transaction, tracked in PRAGMA user_version. */
+export function migrate(db: Db, list: readonly Migration[] = migrations): void {
+  const current = assertKnownVersion(db, list);
   for (const migration of [...list].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue;
     db.transaction(() => {

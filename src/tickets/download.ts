@@ -11,8 +11,12 @@ export type Download = { ok: true; data: Buffer } | { ok: false; reason: "too_bi
  * disk instead, which is read directly. Uses its own bare Api object, so it
  * may run inside a conversation's `external` block.
  */
-export async function downloadTelegramFile(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT">, fileId: string, maxBytes: number): Promise<Download> {
-  const api = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT });
+export async function downloadTelegramFile(
+  config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT" | "TELEGRAM_TIMEOUT_SECONDS">,
+  fileId: string,
+  maxBytes: number,
+): Promise<Download> {
+  const api = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: config.TELEGRAM_TIMEOUT_SECONDS });
   let filePath: string | undefined;
   try {
     filePath = (await api.getFile(fileId)).file_path;
@@ -24,7 +28,8 @@ export async function downloadTelegramFile(config: Pick<Config, "BOT_TOKEN" | "B
   if (isAbsolute(filePath) && existsSync(filePath)) return { ok: true, data: readFileSync(filePath) };
   const url = `${config.BOT_API_ROOT}/file/bot${config.BOT_TOKEN}/${filePath}`;
   try {
-    const response = await fetch(url);
+    // A large file may take a while, but a stalled download must not hold the admin's chat forever.
+    const response = await fetch(url, { signal: AbortSignal.timeout(Math.max(10, config.TELEGRAM_TIMEOUT_SECONDS) * 10_000) });
     if (!response.ok) return { ok: false, reason: "failed", detail: `HTTP ${response.status}` };
     const declared = Number(response.headers.get("content-length") ?? 0);
     if (declared > maxBytes) return { ok: false, reason: "too_big" };

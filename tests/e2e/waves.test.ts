@@ -193,4 +193,20 @@ describe("waves: refusals and failures", () => {
     assert.match(retry.text!, /Sent: 1\b/);
     assert.equal(people[1]!.documents().length, 1);
   });
+  it("/new_wave over an open wave asks first, then ends it and opens the new one", async () => {
+    const ask = await sc.ask(sc.founder, "/new_wave Encore");
+    assert.match(ask.text!, /Wave “Checks” is still open: \d+ tickets sent, \d+ not assigned\. End it .* and open “Encore”\?/);
+    assert.equal((await sc.press(sc.founder, "Cancel", ask.message_id)).text, "Nothing changed.");
+    assert.equal(sc.query("SELECT * FROM waves WHERE status <> 'ended'").length, 1);
+    const again = await sc.ask(sc.founder, "/new_wave Encore");
+    const since = sc.founder.messages.length;
+    sc.founder.press("End it and open the new wave", { messageId: again.message_id });
+    const opened = await sc.founder.waitFor((m) => /Wave “Encore” is open/.test(m.text ?? ""), { since });
+    assert.ok(opened);
+    assert.match(sc.founder.messages.find((m) => m.message_id === again.message_id)!.text!, /Wave “Checks” has ended/);
+    const waves = sc.query<{ name: string; status: string }>("SELECT name, status FROM waves ORDER BY id");
+    assert.deepEqual(waves.map((w) => [w.name, w.status]), [["Checks", "ended"], ["Encore", "open"]]);
+    assert.equal(sc.query("SELECT * FROM tickets WHERE status = 'available'").length, 0, "unassigned tickets archived");
+  });
+
 });

@@ -62,25 +62,38 @@ wavesFeature.callbackQuery(/^wave:(renew|keep):/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const { repos } = ctx.deps;
   const name = repos.system.kvGet(PENDING_NAME_KEY(ctx.from.id));
-  repos.system.kvDelete(PENDING_NAME_KEY(ctx.from.id));
-  if (decoded.action === "keep") return editOrReply(ctx, ctx.t("wave-kept"));
+  if (decoded.action === "keep") {
+    repos.system.kvDelete(PENDING_NAME_KEY(ctx.from.id));
+    return editOrReply(ctx, ctx.t("wave-kept"));
+  }
   const active = repos.waves.active();
-  if (!active || active.id !== waveId || name === undefined) return editOrReply(ctx, ctx.t("button-expired"));
+  const old = waveId === undefined ? undefined : repos.waves.byId(waveId);
+  // Pressed again after a crash that happened once the new wave was open: show how it ended.
+  if (old?.status === "ended" && active && active.created_at >= (old.ended_at ?? 0)) {
+    repos.system.kvDelete(PENDING_NAME_KEY(ctx.from.id));
+    return editOrReply(ctx, `${endedText(ctx, old)}\n${ctx.t("wave-opened", { wave: active.name })}`);
+  }
+  if (!active || !old || active.id !== old.id || name === undefined) return editOrReply(ctx, ctx.t("button-expired"));
   if (active.status === "sending") return editOrReply(ctx, ctx.t("wave-busy-sending", { wave: active.name }));
-  const archived = endWave(ctx, active);
-  await editOrReply(ctx, ctx.t("wave-ended", { wave: active.name, sent: repos.waves.counts(active.id).sent, archived }));
-  return openWave(ctx, name);
+  const next = endWave(ctx, active, name);
+  repos.system.kvDelete(PENDING_NAME_KEY(ctx.from.id));
+  await editOrReply(ctx, endedText(ctx, active));
+  repos.records.audit({ actorId: ctx.from.id, action: "new_wave", args: name, result: `wave ${next!.id}` });
+  return ctx.reply(ctx.t("wave-opened", { wave: next!.name }));
 });
 
-/** Archives the wave's unassigned tickets (database first, then the files) and closes it. */
-function endWave(ctx: BotContext, wave: WaveRow): number {
+/**
+ * Archives the wave's unassigned tickets (database first, then the files) and
+ * closes it; with `nextName`, opens the next wave in the same transaction.
+ */
+function endWave(ctx: BotContext, wave: WaveRow, nextName?: string): WaveRow | undefined {
   const { repos, config } = ctx.deps;
   const unassigned = repos.waves.unassigned(wave.id);
-  const archived = repos.waves.endWave(wave.id, ctx.from!.id);
+  const { archived, next } = repos.waves.endWave(wave.id, ctx.from!.id, nextName === undefined ? undefined : { name: nextName });
   failpoint("end-wave:committed");
   moveArchivedFiles(config.paths, unassigned);
   repos.records.audit({ actorId: ctx.from!.id, action: "end_wave", args: String(wave.id), result: `${archived} archived` });
-  return archived;
+  return next;
 }
 
 /** The open wave if tickets may be loaded into it now; otherwise says why not. */
@@ -243,13 +256,18 @@ wavesFeature.callbackQuery(/^wave:end:/, async (ctx) => {
     // ended: tell how it ended rather than that the button is stale.
     const ended = waveId === undefined ? undefined : repos.waves.byId(waveId);
     if (ended?.status !== "ended") return editOrReply(ctx, ctx.t("button-expired"));
-    const counts = repos.waves.counts(ended.id);
-    return editOrReply(ctx, ctx.t("wave-ended", { wave: ended.name, sent: counts.sent, archived: counts.archived }));
+    return editOrReply(ctx, endedText(ctx, ended));
   }
   if (wave.status === "sending") return editOrReply(ctx, ctx.t("end-sending", { wave: wave.name }));
-  const archived = endWave(ctx, wave);
-  return editOrReply(ctx, ctx.t("wave-ended", { wave: wave.name, sent: repos.waves.counts(wave.id).sent, archived }));
+  endWave(ctx, wave);
+  return editOrReply(ctx, endedText(ctx, wave));
 });
+
+/** "Wave X has ended: N sent, M archived" from the wave's totals (tickets archived by earlier uploads included). */
+function endedText(ctx: BotContext, wave: WaveRow): string {
+  const counts = ctx.deps.repos.waves.counts(wave.id);
+  return ctx.t("wave-ended", { wave: wave.name, sent: counts.sent, archived: counts.archived });
+}
 
 wavesFeature.callbackQuery(/^job:stop:/, async (ctx) => {
   const jobId = idArgAt(decodeCallback(ctx.callbackQuery.data));

@@ -286,11 +286,18 @@ export function createWavesRepo(db: Db) {
       })();
     },
     /** /end_wave: unissued tickets archived and the wave closed, in one transaction. */
-    endWave(waveId: number, by: number, now = Date.now()): number {
+    /**
+     * /end_wave: unissued tickets archived and the wave closed, in one
+     * transaction; with `openNext` (/new_wave over an open wave) the next wave
+     * opens in the same transaction, so a crash cannot leave the old one ended
+     * and the new one never opened.
+     */
+    endWave(waveId: number, by: number, openNext?: { name: string }, now = Date.now()): { archived: number; next: WaveRow | undefined } {
       return db.transaction(() => {
         const archived = archiveAvailable.run(waveId).changes;
         if (end.run({ id: waveId, at: now, by }).changes !== 1) throw new Error(`wave ${waveId} cannot be ended now`);
-        return archived;
+        const next = openNext ? byId.get(Number(insertWave.run({ name: openNext.name, at: now, by }).lastInsertRowid)) : undefined;
+        return { archived, next };
       })();
     },
     ticket(id: number): TicketRow | undefined {
