@@ -44,8 +44,31 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: serializeError },
       hooks: { streamWrite: (line) => scrubSecrets(line, options.token) },
     },
     pino.multistream(streams, { dedupe: false }),
   );
+}
+
+/** Fields of an API call's payload that identify it without saying anything about anyone. */
+const PAYLOAD_IDS = ["chat_id", "message_id", "from_chat_id", "user_id", "callback_query_id", "file_id"] as const;
+
+/**
+ * pino's error serializer, minus what an API call was sending: GrammyError
+ * carries the whole payload (message texts that greet people by name, copies
+ * of what they wrote). Logs keep ids only, so a person erased by /delete_user
+ * is not still in the log files.
+ */
+export function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown;
+  if (typeof serialized !== "object" || serialized === null) return serialized;
+  const record = serialized as Record<string, unknown>;
+  const payload = record.payload;
+  if (typeof payload === "object" && payload !== null) {
+    const ids: Record<string, unknown> = {};
+    for (const key of PAYLOAD_IDS) if (key in payload) ids[key] = (payload as Record<string, unknown>)[key];
+    record.payload = ids;
+  }
+  return record;
 }

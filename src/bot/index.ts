@@ -67,7 +67,9 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
     logger,
     send: async (founderId, events) => {
       const locale = localeFor(repos.users.findById(founderId)?.language_code, config.DEFAULT_LOCALE);
-      await bot.api.sendMessage(founderId, renderAlerts(events, (key, vars) => i18n.t(locale, key, vars), config.TIME_ZONE));
+      // Usernames as they are now: someone erased by /delete_user meanwhile is shown by id only.
+      const current = events.map((e) => (e.userId === null ? e : { ...e, username: repos.users.findById(e.userId)?.username ?? null }));
+      await bot.api.sendMessage(founderId, renderAlerts(current, (key, vars) => i18n.t(locale, key, vars), config.TIME_ZONE));
     },
   });
 

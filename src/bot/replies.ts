@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { GrammyError, InlineKeyboard, InputFile } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import { writeWorkbook, withTempDir, type Sheet } from "../reports/xlsx.js";
 import type { BotContext } from "./context.js";
 
@@ -9,7 +10,11 @@ import type { BotContext } from "./context.js";
  */
 export async function editOrReply(ctx: BotContext, text: string, keyboard?: InlineKeyboard): Promise<unknown> {
   const markup = keyboard ?? new InlineKeyboard();
-  if (ctx.callbackQuery?.message) {
+  const message = ctx.callbackQuery?.message;
+  // Only a text message the bot can still see can be edited; date 0 marks an
+  // InaccessibleMessage (deleted, or too old). A press can carry either when forged.
+  if (message && message.date !== 0 && message.text !== undefined) {
+    if (message.text === text && sameButtons(message.reply_markup, markup)) return undefined;
     try {
       return await ctx.editMessageText(text, { reply_markup: markup });
     } catch (error) {
@@ -18,6 +23,12 @@ export async function editOrReply(ctx: BotContext, text: string, keyboard?: Inli
     }
   }
   return ctx.reply(text, { reply_markup: markup });
+}
+
+/** Whether a message already shows exactly these buttons (Telegram refuses an edit that changes nothing). */
+function sameButtons(current: InlineKeyboardMarkup | undefined, next: InlineKeyboard): boolean {
+  const rows = (keyboard: InlineKeyboardMarkup["inline_keyboard"] | undefined) => JSON.stringify((keyboard ?? []).filter((row) => row.length > 0));
+  return rows(current?.inline_keyboard) === rows(next.inline_keyboard);
 }
 
 /** Streams the sheets into a temporary .xlsx, sends it as a document and deletes it. */

@@ -27,6 +27,9 @@ export function openDatabase(path: string, list: readonly Migration[] = migratio
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // /delete_user must really remove a person: deleted content is overwritten
+  // with zeros instead of lingering in the file's free pages.
+  db.pragma("secure_delete = ON");
   migrate(db, list);
   return db;
 }

@@ -3,6 +3,7 @@ import type { Api, InputFile, Transformer } from "grammy";
 import type { Message } from "grammy/types";
 import type { Config } from "../config.js";
 import { KeyedRateLimiter, RateLimiter } from "../delivery/rate-limiter.js";
+import { scrubSecrets } from "../logger.js";
 import { describeMessage } from "./describe.js";
 
 /** Methods that create a new message: they count against Telegram's global and per-chat limits. */
@@ -158,15 +159,27 @@ const toleratesExpiredCallbackQuery: Transformer = async (prev, method, payload,
 export type RetryMode = "interactive" | "delivery";
 
 /**
- * Installs the shared transformers on an Api object, innermost first: the
- * gate paces every attempt, the chat log records what went through, and
- * auto-retry (outermost) repeats calls Telegram asked us to repeat.
+ * Error descriptions reach admins (a broadcast that cannot be copied) and the
+ * database (failed deliveries, /failed_report): nothing shaped like a bot
+ * token survives into them, whatever the server answered.
+ */
+const scrubErrorDescriptions: Transformer = async (prev, method, payload, signal) => {
+  const result = await prev(method, payload, signal);
+  return result.ok ? result : { ...result, description: scrubSecrets(result.description) };
+};
+
+/**
+ * Installs the shared transformers on an Api object, innermost first: error
+ * descriptions are scrubbed of secrets, the gate paces every attempt, the
+ * chat log records what went through, and auto-retry (outermost) repeats
+ * calls Telegram asked us to repeat.
  *
  * interactive: replies to users retry 429 and 5xx themselves.
  * delivery: only 429 is retried here; the engine classifies 5xx and network
  * errors itself (a retry pass after the main pass, SPEC §8).
  */
 export function installOutbound(api: Api, transformers: { gate: Transformer; chatLog: Transformer }, mode: RetryMode): void {
+  api.config.use(scrubErrorDescriptions);
   api.config.use(transformers.gate);
   api.config.use(transformers.chatLog);
   api.config.use(toleratesExpiredCallbackQuery);

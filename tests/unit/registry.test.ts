@@ -96,6 +96,11 @@ function readTrigger(node: ts.Expression, checker: ts.TypeChecker, into: Registr
     for (const element of node.elements) readTrigger(element as ts.Expression, checker, into);
     return;
   }
+  // `menu:${id}`: a fixed head that already ends the prefix decides it.
+  if (ts.isTemplateExpression(node) && /[:/]/.test(node.head.text)) {
+    into.values.push(node.head.text);
+    return;
+  }
   // Callback data built by the one codec: its first argument is the prefix.
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "encodeCallback") {
     const prefix = node.arguments[0];
@@ -232,10 +237,13 @@ describe("command and callback registry", () => {
           "bot.callbackQuery(BUTTONS.drop, () => 0);",
           'declare class Menu { constructor(id: string) }',
           'new Menu("secretmenu");',
+          "const part = String(Date.now());",
+          "new Menu(`menu:${part}`);",
+          "new Menu(`${part}:menu`);",
         ].join("\n"),
       );
       const problems = registryProblems(scanRegistrations([file]));
-      const expected = [/\/secret_dump is handled/, /\/covert_upload is handled/, /"admin:drop" has prefix "admin"/, /\/delete:\/ is not anchored/, /top-level alternative/, /:11: command: trigger .* is of type string/, /menu "secretmenu"/, /"danger:" has prefix "danger"/];
+      const expected = [/\/secret_dump is handled/, /\/covert_upload is handled/, /"admin:drop" has prefix "admin"/, /\/delete:\/ is not anchored/, /top-level alternative/, /:11: command: trigger .* is of type string/, /menu "secretmenu"/, /"danger:" has prefix "danger"/, /menu: trigger ``\$\{part\}:menu`` is of type string/];
       for (const pattern of expected) assert.ok(problems.some((p) => pattern.test(p)), `${String(pattern)} not reported in:\n${problems.join("\n")}`);
       assert.equal(problems.length, expected.length, problems.join("\n"));
     } finally {

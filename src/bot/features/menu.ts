@@ -73,7 +73,10 @@ export const adminMenu = new Menu<BotContext>("menu", { onMenuOutdated: false })
   .text(
     (ctx) => ctx.t("menu-refresh"),
     async (ctx) => {
-      await ctx.editMessageText(menuText(ctx), { reply_markup: adminMenu }).catch(() => undefined);
+      const text = menuText(ctx);
+      // Nothing new to show: Telegram refuses an edit that changes nothing.
+      if (ctx.callbackQuery.message?.text === text) return;
+      await ctx.editMessageText(text, { reply_markup: adminMenu }).catch(() => undefined);
     },
   );
 adminMenu.register([waveMenu, invitesMenu, peopleMenu, reportsMenu]);

@@ -28,6 +28,9 @@ export function createChatLogRepo(db: Db) {
     `SELECT * FROM chat_log WHERE user_id = @user AND message_id = @messageId AND direction = 'in' ORDER BY id DESC LIMIT 1`,
   );
   const eraseUser = db.prepare<[number]>(`DELETE FROM chat_log WHERE user_id = ?`);
+  // LIKE is only a coarse filter ("_" is its wildcard); the exact match is made below.
+  const mentioning = db.prepare<[string], { id: number; content: string }>(`SELECT id, content FROM chat_log WHERE content LIKE '%' || ? || '%'`);
+  const rewrite = db.prepare<{ id: number; content: string }>(`UPDATE chat_log SET content = @content WHERE id = @id`);
 
   return {
     record(entry: { userId: number; direction: "in" | "out"; kind: string; messageId?: number | undefined; content: string }, now = Date.now()): void {
@@ -62,6 +65,22 @@ export function createChatLogRepo(db: Db) {
     },
     erase(userId: number): number {
       return eraseUser.run(userId).changes;
+    },
+    /**
+     * Replaces a username in everyone else's conversations ("/delete_user
+     * @anna", "@anna (123) is now an admin") with `replacement`: an erased
+     * person's name must not live on in the admins' chat logs.
+     */
+    forgetMentions(username: string, replacement: string): number {
+      const name = new RegExp(`(?<![A-Za-z0-9_])@?${username.replace(/[^A-Za-z0-9_]/g, "\\$&")}(?![A-Za-z0-9_])`, "gi");
+      let changed = 0;
+      for (const line of mentioning.all(username)) {
+        const content = line.content.replace(name, replacement);
+        if (content === line.content) continue;
+        rewrite.run({ id: line.id, content });
+        changed++;
+      }
+      return changed;
     },
   };
 }

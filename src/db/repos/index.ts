@@ -16,6 +16,10 @@ export function createRepos(db: Db) {
   const chatLog = createChatLogRepo(db);
   const waves = createWavesRepo(db);
   const dropPending = db.prepare<[number]>(`DELETE FROM pending_registrations WHERE user_id = ?`);
+  // A ticket a manifest named for the person's username stays theirs, by id.
+  const nameTicketsById = db.prepare<{ nameKey: string; idKey: string; id: string }>(
+    `UPDATE tickets SET named_key = @idKey, named_as = @id WHERE named_key = @nameKey`,
+  );
   return {
     db,
     users,
@@ -30,12 +34,19 @@ export function createRepos(db: Db) {
     /**
      * /delete_user in one transaction: personal data, chat log and reservation
      * go, unsent tickets return to the pool; the id stays so that ticket
-     * history reads "deleted user #id".
+     * history reads "deleted user #id". Their username also goes from other
+     * people's chat logs (an admin's "/delete_user @anna") and from tickets a
+     * manifest named for them.
      */
     eraseParticipant(userId: number, now = Date.now()): { chatLines: number; ticketsReleased: number } {
       return db.transaction(() => {
+        const username = users.findById(userId)?.username;
         const ticketsReleased = waves.releaseUnsentOf(userId);
         const chatLines = chatLog.erase(userId);
+        if (username) {
+          chatLog.forgetMentions(username, `#${userId}`);
+          nameTicketsById.run({ nameKey: `username:${username.toLowerCase()}`, idKey: `id:${userId}`, id: String(userId) });
+        }
         records.forgetSecurityUser(userId);
         dropPending.run(userId);
         users.erase(userId, now);
