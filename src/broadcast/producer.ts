@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
-import type { DeliveryRow } from "../db/repos/jobs.js";
+import { walkParticipants } from "../delivery/participants.js";
 import type { JobProducer } from "../delivery/types.js";
 import { sendBroadcast } from "./send.js";
 
@@ -19,24 +19,9 @@ export function createBroadcastProducer(deps: BroadcastProducerDeps): JobProduce
   const { users, jobs, broadcasts } = repos;
   return {
     prepare(job, limit) {
-      const deliveries: DeliveryRow[] = [];
-      let cursor = job.cursor;
-      for (;;) {
-        const page = users.participantsAfter(cursor, limit);
-        if (page.length === 0) {
-          jobs.setCursor(job.id, cursor);
-          return { deliveries, done: true };
-        }
-        for (const user of page) {
-          cursor = user.registration_seq!;
-          if (deps.isStaff(user.id)) continue;
-          deliveries.push(jobs.delivery(jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "pending" }))!);
-        }
-        if (deliveries.length >= limit) {
-          jobs.setCursor(job.id, cursor);
-          return { deliveries, done: false };
-        }
-      }
+      return walkParticipants(repos, job, limit, deps.isStaff, (user) =>
+        jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "pending" }),
+      );
     },
     async send(api, job, delivery, signal) {
       const broadcast = broadcasts.byId(job.ref_id)!;

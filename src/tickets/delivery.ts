@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { InputFile } from "grammy";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
-import type { DeliveryRow } from "../db/repos/jobs.js";
 import type { TicketRow } from "../db/repos/waves.js";
 import { MissingFileError } from "../delivery/failures.js";
+import { walkParticipants } from "../delivery/participants.js";
 import type { JobProducer } from "../delivery/types.js";
 import { localeFor, type Translate } from "../i18n.js";
 import { ticketFilePath } from "./storage.js";
@@ -38,31 +38,16 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
 
   return {
     prepare(job, limit) {
-      const deliveries: DeliveryRow[] = [];
-      let cursor = job.cursor;
-      for (;;) {
-        const page = users.participantsAfter(cursor, limit);
-        if (page.length === 0) {
-          jobs.setCursor(job.id, cursor);
-          return { deliveries, done: true };
+      return walkParticipants(repos, job, limit, deps.isStaff, (user) => {
+        if (waves.hasTicket(job.ref_id, user.id)) return undefined;
+        const ticket = pickTicket(job.ref_id, user);
+        if (!ticket) {
+          jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "skipped", errorKind: "no_ticket" });
+          return undefined;
         }
-        for (const user of page) {
-          cursor = user.registration_seq!;
-          if (deps.isStaff(user.id) || waves.hasTicket(job.ref_id, user.id)) continue;
-          const ticket = pickTicket(job.ref_id, user);
-          if (!ticket) {
-            jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "skipped", errorKind: "no_ticket" });
-            continue;
-          }
-          waves.assign(ticket.id, user.id);
-          const id = jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: ticket.id, status: "pending" });
-          deliveries.push(jobs.delivery(id)!);
-          if (deliveries.length >= limit) {
-            jobs.setCursor(job.id, cursor);
-            return { deliveries, done: false };
-          }
-        }
-      }
+        waves.assign(ticket.id, user.id);
+        return jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: ticket.id, status: "pending" });
+      });
     },
 
     async send(api, job, delivery, signal) {
