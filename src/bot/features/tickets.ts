@@ -36,15 +36,7 @@ export async function listTickets(ctx: BotContext): Promise<void> {
 export function ticketsSheet(ctx: BotContext): Sheet<TicketRow> {
   const { repos } = ctx.deps;
   const waveNames = new Map(repos.waves.all().map((w) => [w.id, w.name]));
-  const usernames = new Map<number, string>();
-  const who = (id: number | null) => {
-    if (id === null) return null;
-    if (!usernames.has(id)) {
-      const user = repos.users.findById(id);
-      usernames.set(id, user?.deleted_at ? ctx.t("deleted-user", { id: String(id) }) : user?.username ? `@${user.username}` : "");
-    }
-    return usernames.get(id)!;
-  };
+  const who = usernameLookup(ctx);
   const columns: Column<TicketRow>[] = [
     { header: ctx.t("col-ticket-id"), width: 8, type: "number", value: (t) => t.id },
     { header: ctx.t("col-wave"), width: 18, value: (t) => waveNames.get(t.wave_id) ?? String(t.wave_id) },
@@ -71,6 +63,7 @@ export async function failedReport(ctx: BotContext): Promise<void> {
 
 export function failedSheet(ctx: BotContext): Sheet<FailedDelivery> {
   const { repos } = ctx.deps;
+  const who = usernameLookup(ctx);
   const waveNames = new Map(repos.waves.all().map((w) => [w.id, w.name]));
   const what = (d: FailedDelivery) => {
     if (d.kind === "broadcast") return ctx.t("failed-what-broadcast", { id: d.ref_id });
@@ -79,10 +72,7 @@ export function failedSheet(ctx: BotContext): Sheet<FailedDelivery> {
   };
   const columns: Column<FailedDelivery>[] = [
     { header: ctx.t("col-user-id"), width: 14, type: "id", value: (d) => d.user_id },
-    { header: ctx.t("col-username"), width: 22, value: (d) => {
-      const user = repos.users.findById(d.user_id);
-      return user?.deleted_at ? ctx.t("deleted-user", { id: String(d.user_id) }) : user?.username ? `@${user.username}` : "";
-    } },
+    { header: ctx.t("col-username"), width: 22, value: (d) => who(d.user_id) },
     { header: ctx.t("col-what"), width: 40, value: what },
     { header: ctx.t("col-reason"), width: 24, value: (d) => ctx.t(`failure-${d.error_kind ?? "internal"}`) },
     { header: ctx.t("col-error"), width: 50, value: (d) => d.error },
@@ -90,4 +80,19 @@ export function failedSheet(ctx: BotContext): Sheet<FailedDelivery> {
     { header: ctx.t("col-time"), width: 20, type: "date", value: (d) => msToDate(d.updated_at) },
   ];
   return { name: ctx.t("sheet-failed"), columns, rows: repos.jobs.iterateFailed() };
+}
+
+/** "@name", "deleted user #id" or "" for a user id; looked up once per person per report. */
+function usernameLookup(ctx: BotContext): (id: number | null) => string | null {
+  const cache = new Map<number, string>();
+  return (id) => {
+    if (id === null) return null;
+    let label = cache.get(id);
+    if (label === undefined) {
+      const user = ctx.deps.repos.users.findById(id);
+      label = user?.deleted_at ? ctx.t("deleted-user", { id: String(id) }) : user?.username ? `@${user.username}` : "";
+      cache.set(id, label);
+    }
+    return label;
+  };
 }
