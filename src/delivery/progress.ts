@@ -2,15 +2,27 @@ import type { Api, InlineKeyboard } from "grammy";
 import type { Logger } from "../logger.js";
 
 /**
+ * Intermediate updates are at least this far apart. A person reads progress
+ * every few seconds at most, and an admin chat kept well under Telegram's
+ * ~1 message/s per chat has room at the end for the final edit and the
+ * summary without a 429 (which costs a whole second each).
+ */
+const MIN_INTERVAL_MS = 3000;
+
+/**
  * One progress message per job, edited in place. Updates arrive faster than
- * Telegram lets a chat be edited (about once a second), so only the latest
- * text is kept while an edit is on its way: the admin sees current figures
- * and the engine never waits for them.
+ * it is worth editing, so only the latest text is kept while an edit is on
+ * its way or the interval has not passed: the admin sees current figures and
+ * the engine never waits for them. `settle()` (the final text) skips the
+ * interval.
  */
 export class ProgressMessage {
   private latest: { text: string; keyboard: InlineKeyboard | undefined } | undefined;
   private shown: string | undefined;
   private busy: Promise<void> | undefined;
+  private lastSentAt = Number.NEGATIVE_INFINITY;
+  private urgent = false;
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly api: Api,
@@ -18,6 +30,7 @@ export class ProgressMessage {
     private messageId: number | null,
     private readonly onCreated: (messageId: number) => void,
     private readonly logger: Logger,
+    private readonly minIntervalMs = MIN_INTERVAL_MS,
   ) {}
 
   update(text: string, keyboard?: InlineKeyboard): void {
@@ -25,13 +38,26 @@ export class ProgressMessage {
     if (!this.busy) this.busy = this.flush();
   }
 
-  /** Waits until the latest text is on screen. */
+  /** Shows the latest text now, without waiting for the interval, and waits until it is on screen. */
   async settle(): Promise<void> {
+    this.urgent = true;
+    this.wake?.();
     while (this.busy) await this.busy;
   }
 
   private async flush(): Promise<void> {
     while (this.latest) {
+      const wait = this.lastSentAt + this.minIntervalMs - performance.now();
+      if (wait > 0 && !this.urgent) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+      }
       const { text, keyboard } = this.latest;
       this.latest = undefined;
       if (text === this.shown) continue;
@@ -49,6 +75,7 @@ export class ProgressMessage {
         // A lost progress update is not worth failing a delivery over.
         this.logger.debug({ err: error }, "progress message not updated");
       }
+      this.lastSentAt = performance.now();
     }
     this.busy = undefined;
   }

@@ -14,6 +14,8 @@ export class RateLimiter {
   /** Theoretical arrival time of the next slot. */
   private tat = 0;
   private pausedUntil = 0;
+  private lastSlot = Number.NEGATIVE_INFINITY;
+  private lastGap = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly ratePerSecond: number,
@@ -31,12 +33,21 @@ export class RateLimiter {
     const base = Math.max(this.tat, now, this.pausedUntil);
     const allowedAt = Math.max(now, this.pausedUntil, base - this.toleranceMs);
     this.tat = base + this.intervalMs;
+    this.lastGap = allowedAt - this.lastSlot;
+    this.lastSlot = allowedAt;
     return allowedAt - now;
   }
 
-  async take(signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits for the next slot. Resolves to the milliseconds between that slot
+   * and the one before it (Infinity for the first): less than one interval
+   * means the caller used the burst allowance.
+   */
+  async take(signal?: AbortSignal): Promise<number> {
     const wait = this.reserve();
+    const gap = this.lastGap;
     if (wait > 0) await sleep(wait, undefined, signal ? { signal } : undefined);
+    return gap;
   }
 
   /** No slot before `ms` from now. */

@@ -3,7 +3,7 @@
  *
  * - global bucket (capacity = rate): new messages to any chat;
  * - paid bucket (allow_paid_broadcast): replaces the global one for that call;
- * - per-chat bucket (capacity 1): new messages and edits in one chat.
+ * - per-chat bucket (capacity perChatBurst, default 1): new messages and edits in one chat.
  *
  * A call either takes one token from every bucket that applies or none, so a
  * call refused by the per-chat limit does not eat the global budget.
@@ -44,6 +44,7 @@ export class TokenBucket {
 export interface FloodLimits {
   globalPerSecond?: number;
   perChatPerSecond?: number;
+  perChatBurst?: number;
   paidPerSecond?: number;
 }
 
@@ -81,7 +82,7 @@ export class FloodControl {
     if (perChatRate && perChatRate > 0) {
       let b = this.perChat.get(chatId);
       if (!b) {
-        b = new TokenBucket(perChatRate, 1, now);
+        b = new TokenBucket(perChatRate, Math.max(1, this.limits.perChatBurst ?? 1), now);
         this.perChat.set(chatId, b);
       }
       buckets.push(b);

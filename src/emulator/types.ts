@@ -23,8 +23,12 @@ export interface EmulatorOptions {
   bot?: { id?: number; username?: string; firstName?: string };
   /** Added to every method call (not to the long-poll wait of getUpdates). Default 0. */
   latency?: { baseMs: number; jitterMs: number };
-  /** Token-bucket flood limits. Default: no limits. */
-  flood?: { globalPerSecond?: number; perChatPerSecond?: number; paidPerSecond?: number };
+  /**
+   * Token-bucket flood limits. Default: no limits. perChatBurst: messages one
+   * chat may get back to back before perChatPerSecond applies (Telegram
+   * tolerates short bursts; default 1, the strictest reading).
+   */
+  flood?: { globalPerSecond?: number; perChatPerSecond?: number; perChatBurst?: number; paidPerSecond?: number };
   /** getFile limit, default 20 MiB; null = unlimited. Ignored in localMode. */
   maxDownloadBytes?: number | null;
   /** Upload limit, default 50 MiB (2000 MiB in localMode). */

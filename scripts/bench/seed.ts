@@ -1,0 +1,176 @@
+/**
+ * Writes benchmark data straight into the bot's SQLite file before the bot
+ * starts: registering 50 000 people through the real flow would take half an
+ * hour at Telegram's 30 messages a second. The database is opened with the
+ * bot's own openDatabase, so the schema is exactly the migrated one, and each
+ * seed is one transaction of prepared INSERTs.
+ */
+import { createHash } from "node:crypto";
+import { openDatabase, type Db } from "../../src/db/database.js";
+
+export interface SeededPerson {
+  id: number;
+  username: string;
+}
+
+export interface ParticipantSeed {
+  count: number;
+  /** Telegram id of the first participant; the others follow. */
+  firstId: number;
+  /** The founder who "created" their invites. */
+  founderId: number;
+  usernamePrefix?: string;
+}
+
+const HOUR = 60 * 60 * 1000;
+const AGREEMENT_VERSION = "en-benchmark";
+
+/** Participants as the registration flow leaves them: a used invite each, consent, registration order. */
+function insertParticipants(db: Db, seed: ParticipantSeed, now: number): SeededPerson[] {
+  const invite = db.prepare(
+    `INSERT INTO invites (code, created_at, created_by, batch_id, used_by, used_at) VALUES (@code, @created, @by, 1, @id, @at)`,
+  );
+  const user = db.prepare(`
+    INSERT INTO users (id, username, first_name, last_name, language_code, first_seen_at, last_seen_at,
+      registered_at, registration_seq, invite_code, consent_at, agreement_version)
+    VALUES (@id, @username, @first, @last, 'en', @at, @at, @at, @seq, @code, @at, @version)
+  `);
+  const prefix = seed.usernamePrefix ?? "guest";
+  const people: SeededPerson[] = [];
+  const start = now - 2 * HOUR;
+  for (let i = 0; i < seed.count; i++) {
+    const id = seed.firstId + i;
+    const username = `${prefix}_${i + 1}`;
+    const at = start + i * 10;
+    const code = createHash("sha256").update(`invite-${id}`).digest("base64url").slice(0, 16);
+    invite.run({ code, created: start - HOUR, by: seed.founderId, id, at });
+    user.run({ id, username, first: `Guest${i + 1}`, last: i % 3 === 0 ? `Family${i}` : null, at, seq: i + 1, code, version: AGREEMENT_VERSION });
+    people.push({ id, username });
+  }
+  return people;
+}
+
+/** Registered participants in registration order (the ticket-wave scenario gives them tickets through the real flow). */
+export function seedParticipants(databasePath: string, seed: ParticipantSeed): SeededPerson[] {
+  const db = openDatabase(databasePath);
+  try {
+    return db.transaction(() => insertParticipants(db, seed, Date.now()))();
+  } finally {
+    db.close();
+  }
+}
+
+export interface ReportSeed extends ParticipantSeed {
+  /** Tickets of one wave; the first (count − failed) were delivered. */
+  tickets: number;
+  /** Failed ticket deliveries (blocked users): their tickets went back to the pool. */
+  failed: number;
+}
+
+export interface ReportSeedCounts {
+  participants: number;
+  invites: number;
+  tickets: number;
+  failed: number;
+  waves: number;
+}
+
+/**
+ * A database after a big event: participants, one ended wave whose delivery
+ * job sent most tickets and failed for blocked people, and the invites that
+ * registered everyone.
+ */
+export function seedReportData(databasePath: string, seed: ReportSeed): ReportSeedCounts {
+  const db = openDatabase(databasePath);
+  try {
+    return db.transaction(() => {
+      const now = Date.now();
+      const people = insertParticipants(db, seed, now);
+      const waveId = Number(
+        db
+          .prepare(
+            `INSERT INTO waves (name, status, created_at, created_by, confirmed_at, ended_at, ended_by)
+             VALUES ('Benchmark wave', 'ended', @at, @by, @at, @at, @by)`,
+          )
+          .run({ at: now - HOUR, by: seed.founderId }).lastInsertRowid,
+      );
+      const importId = Number(
+        db
+          .prepare(
+            `INSERT INTO ticket_imports (wave_id, at, by, source, file_name, mode, imported, archived)
+             VALUES (@wave, @at, @by, 'telegram', 'tickets.zip', 'replace', @count, 0)`,
+          )
+          .run({ wave: waveId, at: now - HOUR, by: seed.founderId, count: seed.tickets }).lastInsertRowid,
+      );
+      const jobId = Number(
+        db
+          .prepare(
+            `INSERT INTO jobs (kind, ref_id, status, phase, cursor, total, started_by, chat_id, locale, created_at, started_at, finished_at, active_ms)
+             VALUES ('tickets', @wave, 'done', 'retry', @total, @total, @by, @by, 'en', @at, @at, @at, 1800000)`,
+          )
+          .run({ wave: waveId, total: people.length, by: seed.founderId, at: now - HOUR }).lastInsertRowid,
+      );
+      const ticket = db.prepare(`
+        INSERT INTO tickets (wave_id, import_id, file_name, path, sha256, size, status, user_id, assigned_at, sent_at,
+          message_id, file_id, attempts, last_error, created_at)
+        VALUES (@wave, @import, @name, @path, @sha, 61440, @status, @user, @sentAt, @sentAt, @message, @fileId, 1, @error, @created)
+      `);
+      const delivery = db.prepare(`
+        INSERT INTO deliveries (job_id, user_id, item_id, status, attempts, error_kind, error, message_id, file_id, created_at, updated_at, sent_at)
+        VALUES (@job, @user, @item, @status, @attempts, @kind, @error, @message, @fileId, @at, @at, @sentAt)
+      `);
+      const blocked = db.prepare(`UPDATE users SET blocked_at = @at WHERE id = @id`);
+      const delivered = seed.tickets - seed.failed;
+      const blockedError = "Forbidden: bot was blocked by the user";
+      for (let i = 0; i < seed.tickets; i++) {
+        const name = `ticket-${String(i + 1).padStart(5, "0")}.pdf`;
+        const sha = createHash("sha256").update(name).digest("hex");
+        const person = people[i];
+        const sent = i < delivered && person !== undefined;
+        const at = now - HOUR + i * 20;
+        const fileId = sent ? `BQACAgIAAxkBAA${sha.slice(0, 24)}` : null;
+        const ticketId = Number(
+          ticket.run({
+            wave: waveId,
+            import: importId,
+            name,
+            path: `wave-${waveId}/${sha.slice(0, 16)}-${name}`,
+            sha,
+            status: sent ? "sent" : "available",
+            user: sent ? person.id : null,
+            sentAt: sent ? at : null,
+            message: sent ? 2 : null,
+            fileId,
+            error: sent ? null : blockedError,
+            created: now - HOUR,
+          }).lastInsertRowid,
+        );
+        if (!person) continue;
+        delivery.run({
+          job: jobId,
+          user: person.id,
+          item: ticketId,
+          status: sent ? "sent" : "failed",
+          attempts: 1,
+          kind: sent ? null : "blocked",
+          error: sent ? null : blockedError,
+          message: sent ? 2 : null,
+          fileId,
+          at,
+          sentAt: sent ? at : null,
+        });
+        if (!sent) blocked.run({ at, id: person.id });
+      }
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      return {
+        participants: count(`SELECT COUNT(*) AS n FROM users WHERE registered_at IS NOT NULL`),
+        invites: count(`SELECT COUNT(*) AS n FROM invites`),
+        tickets: count(`SELECT COUNT(*) AS n FROM tickets`),
+        failed: count(`SELECT COUNT(*) AS n FROM deliveries WHERE status = 'failed'`),
+        waves: count(`SELECT COUNT(*) AS n FROM waves`),
+      };
+    })();
+  } finally {
+    db.close();
+  }
+}
