@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../config.js";
@@ -84,7 +85,10 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
     for (const ticket of tickets) {
       const relative = `${folder}/${storedName(ticket.sha256, safeFileName(ticket.baseName))}`;
       const absolute = join(config.paths.tickets, relative);
-      writeFileSync(absolute, ticket.data, { flag: "wx" });
+      const data = ticket.read();
+      // The same bytes that were checked, or nothing is imported.
+      if (createHash("sha256").update(data).digest("hex") !== ticket.sha256) throw new Error(`${ticket.displayName} changed during the import`);
+      writeFileSync(absolute, data, { flag: "wx" });
       written.push(absolute);
       // With a manifest, a file it does not name goes to nobody (issue: named tickets).
       const owner = owners.get(ticket.displayName) ?? (manifest ? NOBODY : undefined);
@@ -92,7 +96,7 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
         fileName: ticket.displayName,
         path: relative,
         sha256: ticket.sha256,
-        size: ticket.data.length,
+        size: ticket.size,
         namedKey: owner?.key ?? null,
         namedAs: owner?.shown || null,
       });

@@ -53,8 +53,14 @@ export interface TicketFile {
   displayName: string;
   /** The last path segment, for the stored file name. */
   baseName: string;
-  data: Buffer;
+  size: number;
   sha256: string;
+  /**
+   * The content again, read from the source when it is written: holding every
+   * decompressed PDF from inspection to the end would double the peak memory
+   * of a large import.
+   */
+  read(): Buffer;
 }
 
 export interface Inspection {
@@ -159,7 +165,7 @@ export async function inspectEntries(
       continue;
     }
     bySha.set(sha256, display);
-    tickets.push({ displayName: display, baseName: displayName(segments[segments.length - 1]!), data, sha256 });
+    tickets.push({ displayName: display, baseName: displayName(segments[segments.length - 1]!), size: data.length, sha256, read: entry.read });
   }
   if (problems.length > 0) return { ok: false, refusal: { kind: "bad_entries", problems } };
   if (tickets.length === 0) return { ok: false, refusal: { kind: "no_tickets" } };
