@@ -3,7 +3,7 @@
 // which wins over this file. Relative paths resolve against the project root.
 const config = {
   // Token from @BotFather. Required.
-  BOT_TOKEN: "123456789:replace-with-the-token-from-botfather",
+  BOT_TOKEN: "123456:paste-the-token-from-at-botfather-here",
   // Bot username without @, used in invite links. Optional: read from getMe.
   // BOT_USERNAME: "my_ticket_bot",
   // Telegram user ids with full rights (find yours with /myid). Required.

@@ -15,7 +15,7 @@ import { makePdf, makeZip } from "../src/emulator/fixtures.js";
 import { startEmulator, type BotMessage, type Emulator, type SimUser } from "../src/emulator/index.js";
 import { projectRoot } from "../src/paths.js";
 
-const TOKEN = "7000000001:DEMOdemoDEMOdemoDEMOdemoDEMOdemo123";
+const TOKEN = "700001:DEMO-token-for-the-offline-demo-only";
 const OUTPUT = join(projectRoot, "demo-output");
 const started = Date.now();
 const names = new Map<number, string>();

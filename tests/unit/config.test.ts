@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import example from "../../config.example.js";
 import { ConfigError, configSchema, createConfig } from "../../src/config.js";
 
-const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+const TOKEN = "123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
 
 function problems(input: Record<string, unknown>): string[] {
   try {

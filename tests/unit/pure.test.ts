@@ -90,7 +90,7 @@ describe("locales", () => {
 
 describe("secret scrubbing", () => {
   it("removes the token and anything token-shaped, inside URLs too", () => {
-    const token = "7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+    const token = "700001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
     const line = `request to http://127.0.0.1:9/bot${token}/getMe failed; other 123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123`;
     const clean = scrubSecrets(line, token);
     assert.ok(!clean.includes("AAHdqTcv"));
