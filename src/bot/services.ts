@@ -20,6 +20,10 @@ export interface Services {
   engine: DeliveryEngine;
   /** Founders and admins: they receive no tickets, and broadcasts only when chosen. */
   isStaff(userId: number): boolean;
+  /** The ids of every founder and admin, now. */
+  staff(): number[];
+  /** Registered participants who are not staff: the people tickets and broadcasts go to. */
+  recipientCount(): number;
 }
 
 export interface ServiceDeps {
@@ -56,5 +60,7 @@ export function createServices(deps: ServiceDeps): Services {
     translate: deps.translate,
     logger: deps.logger.child({ component: "delivery" }),
   });
-  return { engine, isStaff };
+  const staff = () => [...new Set([...config.FOUNDER_IDS, ...repos.admins.list().map((a) => a.user_id)])];
+  const recipientCount = () => repos.users.countParticipants() - staff().filter((id) => repos.users.isParticipant(id)).length;
+  return { engine, isStaff, staff, recipientCount };
 }

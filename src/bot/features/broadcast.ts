@@ -43,10 +43,8 @@ async function draftBroadcast(ctx: BotContext, message: Message): Promise<unknow
 
 /** Who would receive it now: participants, and the admins if chosen. */
 function recipients(ctx: BotContext, includeAdmins: boolean): { participants: number; admins: number[] } {
-  const { repos, config } = ctx.deps;
-  const staff = [...new Set([...config.FOUNDER_IDS, ...repos.admins.list().map((a) => a.user_id)])];
-  const staffParticipants = staff.filter((id) => repos.users.isParticipant(id)).length;
-  return { participants: repos.users.countParticipants() - staffParticipants, admins: includeAdmins ? staff : [] };
+  const { services } = ctx.deps;
+  return { participants: services.recipientCount(), admins: includeAdmins ? services.staff() : [] };
 }
 
 function controlText(ctx: BotContext, draft: BroadcastRow): string {

@@ -96,15 +96,18 @@ function endWave(ctx: BotContext, wave: WaveRow, nextName?: string): WaveRow | u
   return next;
 }
 
-/** The open wave if tickets may be loaded into it now; otherwise says why not. */
-async function waveForUpload(ctx: BaseContext): Promise<WaveRow | undefined> {
+/**
+ * The open wave when it is not being sent (uploads, confirm, send and end all
+ * need that); otherwise says why not and what to do, and returns undefined.
+ */
+async function idleWave(ctx: BaseContext, busyKey = "wave-busy-sending"): Promise<WaveRow | undefined> {
   const wave = ctx.deps.repos.waves.active();
   if (!wave) {
     await ctx.reply(ctx.t("wave-none"));
     return undefined;
   }
   if (wave.status === "sending") {
-    await ctx.reply(ctx.t("wave-busy-sending", { wave: wave.name }));
+    await ctx.reply(ctx.t(busyKey, { wave: wave.name }));
     return undefined;
   }
   return wave;
@@ -134,7 +137,7 @@ async function zipUpload(conversation: Conversation<BotContext, BaseContext>, ct
       await next.reply(next.t("not-allowed"));
       return;
     }
-    const wave = await waveForUpload(next);
+    const wave = await idleWave(next);
     if (!wave) return;
     await next.replyWithChatAction("typing").catch(() => undefined);
     const by = next.from!.id;
@@ -157,7 +160,7 @@ for (const [command, mode] of [
 ] as const) {
   wavesFeature.command(command, (ctx) => startUpload(ctx, mode));
   wavesFeature.filter(captionCommand(command), async (ctx) => {
-    const wave = await waveForUpload(ctx);
+    const wave = await idleWave(ctx);
     if (!wave) return;
     const document = ctx.message.document;
     if (!document) return ctx.reply(ctx.t("upload-not-zip"));
@@ -167,7 +170,7 @@ for (const [command, mode] of [
 
 /** /upload_zip and /upload_zip_add without a file: asks for it (also from the admin menu). */
 export async function startUpload(ctx: BotContext, mode: Mode): Promise<unknown> {
-  const wave = await waveForUpload(ctx);
+  const wave = await idleWave(ctx);
   if (!wave) return undefined;
   await ctx.conversation.exitAll();
   return ctx.conversation.enter("zip-upload", mode);
@@ -185,9 +188,8 @@ wavesFeature.command("confirm_wave", (ctx) => confirmWave(ctx));
 
 export async function confirmWave(ctx: BotContext): Promise<unknown> {
   const { repos } = ctx.deps;
-  const wave = repos.waves.active();
-  if (!wave) return ctx.reply(ctx.t("wave-none"));
-  if (wave.status === "sending") return ctx.reply(ctx.t("wave-busy-sending", { wave: wave.name }));
+  const wave = await idleWave(ctx);
+  if (!wave) return undefined;
   const counts = repos.waves.counts(wave.id);
   if (counts.available + counts.assigned + counts.sent === 0) return ctx.reply(ctx.t("confirm-no-tickets", { wave: wave.name }));
   const waiting = recipientsWithoutTicket(ctx, wave.id);
@@ -203,10 +205,8 @@ export async function confirmWave(ctx: BotContext): Promise<unknown> {
 
 /** Participants (not staff) who hold no ticket of the wave. */
 function recipientsWithoutTicket(ctx: BotContext, waveId: number): number {
-  const { repos, config } = ctx.deps;
-  let staffWithout = 0;
-  const staff = new Set([...config.FOUNDER_IDS, ...repos.admins.list().map((a) => a.user_id)]);
-  for (const id of staff) if (repos.users.isParticipant(id) && !repos.waves.hasTicket(waveId, id)) staffWithout++;
+  const { repos, services } = ctx.deps;
+  const staffWithout = services.staff().filter((id) => repos.users.isParticipant(id) && !repos.waves.hasTicket(waveId, id)).length;
   return repos.waves.participantsWithoutTicket(waveId) - staffWithout;
 }
 
@@ -214,9 +214,8 @@ wavesFeature.command("send_tickets", (ctx) => sendTickets(ctx));
 
 export async function sendTickets(ctx: BotContext): Promise<unknown> {
   const { repos, services } = ctx.deps;
-  const wave = repos.waves.active();
-  if (!wave) return ctx.reply(ctx.t("wave-none"));
-  if (wave.status === "sending") return ctx.reply(ctx.t("wave-busy-sending", { wave: wave.name }));
+  const wave = await idleWave(ctx);
+  if (!wave) return undefined;
   if (wave.status === "open") return ctx.reply(ctx.t("send-not-confirmed", { wave: wave.name }));
   const waiting = recipientsWithoutTicket(ctx, wave.id);
   if (waiting === 0) return ctx.reply(ctx.t("send-nobody", { wave: wave.name }));
@@ -236,9 +235,8 @@ wavesFeature.command("end_wave", (ctx) => askEndWave(ctx));
 
 export async function askEndWave(ctx: BotContext): Promise<unknown> {
   const { repos } = ctx.deps;
-  const wave = repos.waves.active();
-  if (!wave) return ctx.reply(ctx.t("wave-none"));
-  if (wave.status === "sending") return ctx.reply(ctx.t("end-sending", { wave: wave.name }));
+  const wave = await idleWave(ctx, "end-sending");
+  if (!wave) return undefined;
   const counts = repos.waves.counts(wave.id);
   const keyboard = new InlineKeyboard()
     .text(ctx.t("end-button-confirm"), encodeCallback("wave", "end", wave.id))
