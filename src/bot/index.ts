@@ -1,6 +1,6 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, type Context, type MiddlewareFn } from "grammy";
+import { Bot, type Context, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
@@ -153,4 +153,3 @@ function renderAlerts(events: readonly AlertEvent[], t: (key: string, vars?: Rec
   return `${header}\n\n${lines.join("\n")}`;
 }
 
-export { Composer };
