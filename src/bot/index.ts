@@ -4,7 +4,7 @@ import { Bot, type Context, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
-import { createI18n, localeFor } from "../i18n.js";
+import { createI18n, localeFor, translator } from "../i18n.js";
 import { scrubSecrets, type Logger } from "../logger.js";
 import type { Agreement } from "../registration/agreement.js";
 import { chatLogTransformer, installOutbound, OutboundGate } from "../telegram/outbound.js";
@@ -78,7 +78,7 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
     repos,
     logger,
     outbound,
-    translate: (locale) => (key, vars) => i18n.t(locale, key, vars),
+    translate: (locale) => translator(i18n, locale),
   });
   const deps: AppDeps = {
     config,

@@ -9,9 +9,6 @@ import { importTickets, type ImportOutcome } from "./importer.js";
 import type { EntryProblem, EntryReason } from "./inspect.js";
 import { zipEntries } from "./sources.js";
 
-/** The cloud Bot API's getFile limit. */
-export const CLOUD_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
-
 export type UploadResult = ImportOutcome | { ok: false; refusal: { kind: "download"; reason: "too_big" | "failed"; size?: number } };
 
 export interface UploadDeps {

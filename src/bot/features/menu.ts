@@ -97,10 +97,11 @@ export function menuText(ctx: BotContext): string {
     const failed = job ? repos.jobs.tally(job.id).failed : 0;
     lines.push(ctx.t("menu-wave-state", { wave: wave.name, status: ctx.t(`wave-status-${wave.status}`), available: counts.available, sent: counts.sent, failed }));
   }
-  for (const job of repos.jobs.unfinished()) {
+  const unfinished = repos.jobs.unfinished();
+  for (const job of unfinished) {
     const tally = repos.jobs.tally(job.id);
     lines.push(ctx.t("menu-job", { id: job.id, kind: ctx.t(`job-kind-${job.kind}`), sent: tally.sent, total: job.total, failed: tally.failed }));
   }
-  if (services.engine.isBusy() === false && repos.jobs.unfinished().length > 0) lines.push(ctx.t("menu-job-waiting"));
+  if (!services.engine.isBusy() && unfinished.length > 0) lines.push(ctx.t("menu-job-waiting"));
   return lines.join("\n");
 }

@@ -11,10 +11,3 @@ export function captionCommand(name: string) {
   return (ctx: BotContext): ctx is Filter<BotContext, "message"> =>
     ctx.message?.caption !== undefined && ctx.message.text === undefined && commandOf(ctx) === name;
 }
-
-/** The caption's text after the command. */
-export function captionArgument(ctx: Filter<BotContext, "message">): string {
-  const caption = ctx.message.caption ?? "";
-  const entity = ctx.message.caption_entities?.find((e) => e.type === "bot_command" && e.offset === 0);
-  return entity ? caption.slice(entity.length).trim() : "";
-}

@@ -69,9 +69,6 @@ export function createJobsRepo(db: Db) {
   const byId = db.prepare<[number], JobRow>(`SELECT * FROM jobs WHERE id = ?`);
   const next = db.prepare<[], JobRow>(`SELECT * FROM jobs WHERE status IN ('running', 'queued') ORDER BY status = 'running' DESC, id LIMIT 1`);
   const unfinished = db.prepare<[], JobRow>(`SELECT * FROM jobs WHERE status IN ('running', 'queued') ORDER BY id`);
-  const unfinishedOf = db.prepare<{ kind: string; ref: number }, JobRow>(
-    `SELECT * FROM jobs WHERE kind = @kind AND ref_id = @ref AND status IN ('running', 'queued') LIMIT 1`,
-  );
   const start = db.prepare<{ id: number; at: number }>(
     `UPDATE jobs SET status = 'running', started_at = COALESCE(started_at, @at) WHERE id = @id AND status IN ('queued', 'running')`,
   );
@@ -116,7 +113,6 @@ export function createJobsRepo(db: Db) {
     SELECT d.*, j.kind, j.ref_id FROM deliveries d JOIN jobs j ON j.id = d.job_id
     WHERE d.status = 'failed' AND (d.updated_at, d.id) > (@at, @id) ORDER BY d.updated_at, d.id LIMIT @limit
   `);
-  const countFailed = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE status = 'failed'`);
 
   return {
     create(args: { kind: JobKind; refId: number; startedBy: number; chatId: number; locale: string; total: number }, now = Date.now()): JobRow {
@@ -135,9 +131,6 @@ export function createJobsRepo(db: Db) {
     },
     unfinished(): JobRow[] {
       return unfinished.all();
-    },
-    unfinishedOf(kind: JobKind, refId: number): JobRow | undefined {
-      return unfinishedOf.get({ kind, ref: refId });
     },
     latestOf(kind: JobKind, refId: number): JobRow | undefined {
       return latestOf.get({ kind, ref: refId });
@@ -206,9 +199,6 @@ export function createJobsRepo(db: Db) {
         (after, limit) => failedPage.all({ ...after, limit }),
         (d) => ({ at: d.updated_at, id: d.id }),
       );
-    },
-    countFailed(): number {
-      return countFailed.get()!.n;
     },
   };
 }

@@ -14,15 +14,6 @@ export interface SecurityEvent {
 /** unauthorized: an admin command or button without the right; lockout: too many bad invite codes. */
 export type SecurityKind = "unauthorized" | "lockout";
 
-export interface AuditEntry {
-  id: number;
-  at: number;
-  actor_id: number;
-  action: string;
-  args: string | null;
-  result: string | null;
-}
-
 /** The security log and the audit log (SPEC §4, §9). */
 export function createRecordsRepo(db: Db) {
   const insertSecurity = db.prepare<{
@@ -45,7 +36,6 @@ export function createRecordsRepo(db: Db) {
   const insertAudit = db.prepare<{ at: number; actor: number; action: string; args: string | null; result: string | null }>(
     `INSERT INTO audit_log (at, actor_id, action, args, result) VALUES (@at, @actor, @action, @args, @result)`,
   );
-  const auditPage = db.prepare<{ id: number; limit: number }, AuditEntry>(`SELECT * FROM audit_log WHERE id > @id ORDER BY id LIMIT @limit`);
 
   return {
     security(event: { userId: number | null; username: string | null; kind: SecurityKind; action: string; details?: string }, now = Date.now()): SecurityEvent {
@@ -74,9 +64,6 @@ export function createRecordsRepo(db: Db) {
     },
     audit(entry: { actorId: number; action: string; args?: string; result?: string }, now = Date.now()): void {
       insertAudit.run({ at: now, actor: entry.actorId, action: entry.action, args: entry.args ?? null, result: entry.result ?? null });
-    },
-    iterateAudit(): Generator<AuditEntry> {
-      return keysetPages(0, (id, limit) => auditPage.all({ id, limit }), (e) => e.id);
     },
   };
 }

@@ -20,12 +20,6 @@ export function createSystemRepo(db: Db) {
   const OFFSET_KEY = "polling_offset";
 
   return {
-    meta(key: string): string | undefined {
-      return getMeta.get(key)?.value;
-    },
-    setMeta(key: string, value: string): void {
-      setMeta.run({ key, value });
-    },
     /** The next getUpdates offset: one past the last update stored. */
     pollingOffset(): number {
       return Number(getMeta.get(OFFSET_KEY)?.value ?? 0);

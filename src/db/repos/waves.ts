@@ -130,11 +130,9 @@ export function createWavesRepo(db: Db) {
     `UPDATE tickets SET status = 'archived', held_for = NULL WHERE wave_id = ? AND status = 'available'`,
   );
   const ticketById = db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE id = ?`);
-  const ticketsOfWave = db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE wave_id = ? ORDER BY id`);
   const ticketsPage = db.prepare<{ wave: number; id: number; limit: number }, TicketRow>(
     `SELECT * FROM tickets WHERE (wave_id, id) > (@wave, @id) ORDER BY wave_id, id LIMIT @limit`,
   );
-  const countTickets = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM tickets`);
   const sentToUser = db.prepare<{ user: number; wave: number }, TicketRow>(
     `SELECT * FROM tickets WHERE user_id = @user AND wave_id = @wave AND status = 'sent' ORDER BY id`,
   );
@@ -303,18 +301,12 @@ export function createWavesRepo(db: Db) {
     ticket(id: number): TicketRow | undefined {
       return ticketById.get(id);
     },
-    ticketsOfWave(waveId: number): TicketRow[] {
-      return ticketsOfWave.all(waveId);
-    },
     iterateTickets(): Generator<TicketRow> {
       return keysetPages(
         { wave: 0, id: 0 },
         (after, limit) => ticketsPage.all({ ...after, limit }),
         (t) => ({ wave: t.wave_id, id: t.id }),
       );
-    },
-    countTickets(): number {
-      return countTickets.get()!.n;
     },
     /** /ticket: what this participant received in the wave that is on, or else in their latest one. */
     ticketsOfUser(userId: number, waveId: number | undefined): TicketRow[] {
