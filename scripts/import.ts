@@ -63,7 +63,9 @@ async function main(): Promise<number> {
       return 1;
     }
     const ok = succeeded(result);
-    const text = describeServerImport(result, t);
+    const answer = describeServerImport(result, t);
+    // The terminal has no length limit: the whole list too, when the message had to shorten it.
+    const text = answer.fullList ? `${answer.text}\n\n${answer.fullList.join("\n")}` : answer.text;
     if (ok) console.log(text);
     else console.error(text);
 

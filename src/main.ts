@@ -8,6 +8,7 @@ import { startPolling } from "./bot/polling.js";
 import { DatabaseVersionError, openDatabase, type Db } from "./db/database.js";
 import { createRepos } from "./db/repos/index.js";
 import { createLogger, scrubSecrets, type Logger } from "./logger.js";
+import { forgetIdentifiedVisitors } from "./people/erasure.js";
 import { loadAgreement, type Agreement } from "./registration/agreement.js";
 import { reconcileTicketFiles } from "./tickets/storage.js";
 
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   const repos = createRepos(db);
   const { bot, deps } = createBot({ config, logger, repos, agreement });
   reconcileTicketFiles(config.paths, repos.waves, logger);
+  const forgotten = forgetIdentifiedVisitors(repos, config.FOUNDER_IDS);
+  if (forgotten > 0) logger.info({ count: forgotten }, "profiles and chat logs of people who never registered forgotten (known by id only)");
 
   bot.botInfo = await getMeOrExit(config, logger);
   logger.info({ bot: bot.botInfo.username, api_root: new URL(config.BOT_API_ROOT).origin }, "bot starting");

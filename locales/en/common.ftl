@@ -4,6 +4,11 @@ error-generic = Something went wrong on our side. The organiser has been told; p
 unknown-command = I don't know this command. /help lists what you can use.
 button-expired = This button is no longer valid.
 button-cancel = Cancel
+list-and-more = … and { $count } more
+full-list-caption = The whole list ({ $count ->
+    [one] { $count } line
+   *[other] { $count } lines
+}).
 not-allowed = This command is not available to you.
 participants-only = This is for registered participants. Open your personal invite link to register.
 private-only = I work in private chats only. Please write to me directly.
@@ -59,6 +64,19 @@ alert-header = Security and error notices ({ $count }):
 alert-unauthorized = { $time } · { $user } tried { $action } without the right
 alert-lockout = { $time } · { $user } was locked out after too many invalid invite links
 alert-error = { $time } · an error while handling { $action } from { $user } (details in logs/bot_errors.log)
+alert-more = … and more: { $details }. /security_log lists every attempt.
+alert-more-unauthorized = { $count ->
+    [one] { $count } unauthorized attempt
+   *[other] { $count } unauthorized attempts
+}
+alert-more-lockout = { $count ->
+    [one] { $count } lock-out
+   *[other] { $count } lock-outs
+}
+alert-more-error = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
 
 ## Fallback
 

@@ -1,9 +1,9 @@
 ## Admins
 
-add-admin-usage = Usage: /add_admin @username or /add_admin 123456789 (the person must have written to the bot before).
+add-admin-usage = Usage: /add_admin @username or /add_admin 123456789 (the person must have written to the bot before; someone who has not registered is known by id only — /myid shows it).
 remove-admin-usage = Usage: /remove_admin @username or /remove_admin 123456789.
 user-ref-invalid = That is neither a @username nor a numeric Telegram id.
-user-unknown = I don't know { $user }. The person must write to the bot first (for example /start), then try again.
+user-unknown = I don't know { $user }. The person must write to the bot first (for example /myid). Someone who has not registered is known by id only: ask them for the number /myid shows and use that.
 admin-is-founder = { $user } is a founder and already has every right.
 admin-already = { $user } is already an admin.
 admin-added = { $user } is now an admin.
@@ -33,11 +33,16 @@ invite-status-revoked = revoked
 export-users-done = Participants: { $participants }, admins: { $admins }.
 delete-user-usage = Usage: /delete_user @username or /delete_user 123456789.
 delete-user-is-admin = { $user } is an admin. Remove the admin rights first (/remove_admin).
-delete-user-not-participant = { $user } is not a registered participant.
+delete-user-is-founder = { $user } is a founder. Founders are set in the configuration (FOUNDER_IDS) and cannot be deleted through the bot.
+delete-user-confirm-visitor = Delete { $user }? They never registered: the bot knows them by id only. Their unfinished registration, declined agreements and invite lock-out are removed.
+delete-user-already = User #{ $id } was already deleted with this button.
 delete-user-confirm = Delete { $user }? Their personal data and chat log are removed, unsent tickets return to the pool, and their ticket history stays as “deleted user”. They would need a new invite to come back.
 delete-user-button-confirm = 🗑 Delete
 delete-user-kept = Nothing was deleted.
-delete-user-done = Deleted user #{ $id }: personal data and { $lines } chat log lines removed.
+delete-user-done = Deleted user #{ $id }: personal data and { $lines ->
+    [one] { $lines } chat log line
+   *[other] { $lines } chat log lines
+} removed. Nothing more will be sent to them.
 security-log-empty = The security log is empty.
 security-log-header = Security log: the latest { $count } of { $total } entries.
 security-log-line = { $time } · { $user } · { $kind } · { $action }

@@ -10,6 +10,7 @@ start-code-expired = This invite link has expired. Please ask the organiser for 
 start-code-reserved = Someone else is registering with this invite link right now. Invite links are personal; please ask the organiser for your own link.
 start-locked = Too many invalid invite links. Further attempts are ignored for 10 minutes. If you think this is a mistake, contact the organiser.
 reg-consent-question = Do you accept?
+reg-agreement-changed = The agreement text has changed since this message. Please read it again.
 reg-button-accept = ✅ Accept
 reg-button-decline = ❌ Decline
 reg-button-check = 🔄 Check again

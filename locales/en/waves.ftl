@@ -34,7 +34,6 @@ upload-no-tickets = The ZIP contains no PDF tickets. Nothing was imported.
 upload-already-imported = All { $count } tickets of this ZIP are already in wave “{ $wave }”: nothing new was imported. Next: /confirm_wave.
 upload-wave-not-open = Nothing was imported: wave “{ $wave }” started sending (or ended) while the ZIP was being checked. Import again once the delivery is over.
 upload-refused = Nothing was imported: { $count } entries are not acceptable. Fix them and send the whole ZIP again.
-upload-more-problems = …and { $count } more.
 upload-manifest-refused = Nothing was imported: the manifest has { $count } problems.
 manifest-row = row { $row }
 manifest-unreadable = the manifest cannot be read (use CSV or XLSX: file name, then @username or id)
@@ -52,6 +51,7 @@ zip-duplicate_in_zip = same content as { $other }
 zip-duplicate_earlier = already imported before: { $other }
 zip-suspicious_ratio = compressed suspiciously well (possible zip bomb)
 zip-encrypted = encrypted entry
+zip-name_too_long = the name is longer than 1024 characters
 zip-unreadable = damaged entry, cannot be read
 
 ## Confirm and send
@@ -79,6 +79,7 @@ ticket-status-assigned = assigned
 ticket-status-sent = sent
 ticket-status-archived = archived
 ticket-status-missing = file missing
+ticket-status-revoked = revoked
 ticket-held = kept for this person after an uncertain delivery
 named-not-in-manifest = (not in the manifest)
 failed-what-ticket = ticket { $file } (wave { $wave })

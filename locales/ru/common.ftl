@@ -3,6 +3,12 @@
 error-generic = У нас что-то пошло не так. Организатор уже знает; попробуйте ещё раз через минуту.
 unknown-command = Такой команды я не знаю. /help — список доступных команд.
 button-expired = Эта кнопка больше не действует.
+list-and-more = … и ещё { $count }
+full-list-caption = Весь список ({ $count ->
+    [one] { $count } строка
+    [few] { $count } строки
+   *[many] { $count } строк
+}).
 button-cancel = Отмена
 not-allowed = Эта команда вам недоступна.
 participants-only = Это доступно только зарегистрированным участникам. Чтобы зарегистрироваться, откройте свою персональную ссылку-приглашение.
@@ -59,6 +65,22 @@ alert-header = Уведомления о безопасности и ошибк�
 alert-unauthorized = { $time } · { $user } попытался выполнить { $action } без прав
 alert-lockout = { $time } · { $user } заблокирован после слишком многих недействительных ссылок
 alert-error = { $time } · ошибка при обработке { $action } от { $user } (подробности в logs/bot_errors.log)
+alert-more = … и ещё: { $details }. Все попытки — в /security_log.
+alert-more-unauthorized = { $count ->
+    [one] { $count } попытка без прав
+    [few] { $count } попытки без прав
+   *[many] { $count } попыток без прав
+}
+alert-more-lockout = { $count ->
+    [one] { $count } блокировка
+    [few] { $count } блокировки
+   *[many] { $count } блокировок
+}
+alert-more-error = { $count ->
+    [one] { $count } ошибка
+    [few] { $count } ошибки
+   *[many] { $count } ошибок
+}
 
 ## Ответ по умолчанию
 

@@ -1,9 +1,9 @@
 ## Администраторы
 
-add-admin-usage = Использование: /add_admin @username или /add_admin 123456789 (человек должен хотя бы раз написать боту).
+add-admin-usage = Использование: /add_admin @username или /add_admin 123456789 (человек должен хотя бы раз написать боту; того, кто не зарегистрирован, бот знает только по id — его показывает /myid).
 remove-admin-usage = Использование: /remove_admin @username или /remove_admin 123456789.
 user-ref-invalid = Это не @username и не числовой Telegram id.
-user-unknown = Я не знаю { $user }. Пусть человек сначала напишет боту (например, /start), затем попробуйте снова.
+user-unknown = Я не знаю { $user }. Пусть человек сначала напишет боту (например, /myid). Того, кто не зарегистрирован, бот знает только по числовому id: попросите прислать число, которое показывает /myid, и укажите его.
 admin-is-founder = { $user } — основатель, у него уже есть все права.
 admin-already = { $user } уже администратор.
 admin-added = { $user } теперь администратор.
@@ -41,11 +41,17 @@ invite-status-revoked = отозвано
 export-users-done = Участников: { $participants }, администраторов: { $admins }.
 delete-user-usage = Использование: /delete_user @username или /delete_user 123456789.
 delete-user-is-admin = { $user } — администратор. Сначала снимите права (/remove_admin).
-delete-user-not-participant = { $user } не зарегистрированный участник.
+delete-user-is-founder = { $user } — основатель. Основатели задаются в настройках (FOUNDER_IDS), удалить их через бота нельзя.
+delete-user-confirm-visitor = Удалить { $user }? Этот человек не регистрировался, бот знает только его id. Будут удалены незавершённая регистрация, отказы от соглашения и блокировка приглашений.
+delete-user-already = #{ $id } уже удалён этой кнопкой.
 delete-user-confirm = Удалить { $user }? Персональные данные и история переписки будут удалены, неотправленные билеты вернутся в пул, история билетов останется как «удалённый пользователь». Чтобы вернуться, понадобится новое приглашение.
 delete-user-button-confirm = 🗑 Удалить
 delete-user-kept = Ничего не удалено.
-delete-user-done = Пользователь #{ $id } удалён: персональные данные и строк переписки: { $lines }.
+delete-user-done = #{ $id } удалён: персональные данные и { $lines ->
+    [one] { $lines } строка переписки
+    [few] { $lines } строки переписки
+   *[many] { $lines } строк переписки
+} стёрты. Больше ему ничего не отправляется.
 security-log-empty = Журнал безопасности пуст.
 security-log-header = Журнал безопасности: последние { $count } из { $total } записей.
 security-log-line = { $time } · { $user } · { $kind } · { $action }

@@ -34,7 +34,6 @@ upload-no-tickets = В ZIP нет PDF-билетов. Ничего не загр
 upload-already-imported = Все билеты этого ZIP ({ $count }) уже есть в волне «{ $wave }»: нового ничего не загружено. Дальше: /confirm_wave.
 upload-wave-not-open = Ничего не загружено: пока проверялся ZIP, волна «{ $wave }» начала рассылаться (или завершилась). Загрузите ещё раз после окончания рассылки.
 upload-refused = Ничего не загружено: неприемлемых элементов — { $count }. Исправьте их и пришлите весь ZIP заново.
-upload-more-problems = …и ещё { $count }.
 upload-manifest-refused = Ничего не загружено: в манифесте проблем — { $count }.
 manifest-row = строка { $row }
 manifest-unreadable = манифест не читается (нужен CSV или XLSX: имя файла, затем @username или id)
@@ -52,6 +51,7 @@ zip-duplicate_in_zip = то же содержимое, что у { $other }
 zip-duplicate_earlier = уже загружался раньше: { $other }
 zip-suspicious_ratio = подозрительно сильно сжат (возможна zip-бомба)
 zip-encrypted = зашифрованный элемент
+zip-name_too_long = имя длиннее 1024 символов
 zip-unreadable = повреждённый элемент, не читается
 
 ## Подтверждение и рассылка
@@ -79,6 +79,7 @@ ticket-status-assigned = назначен
 ticket-status-sent = отправлен
 ticket-status-archived = в архиве
 ticket-status-missing = файл пропал
+ticket-status-revoked = отозван
 ticket-held = закреплён за этим человеком после неясной доставки
 named-not-in-manifest = (нет в манифесте)
 failed-what-ticket = билет { $file } (волна { $wave })

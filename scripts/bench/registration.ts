@@ -87,7 +87,7 @@ async function registerOne(user: SimUser, code: string, at: number): Promise<Out
     outcome.firstReplyAt = consent.receivedAt;
     if (!consent.reply_markup) throw new Error(`no agreement buttons: ${consent.text}`);
     const afterConsent = user.messages.length;
-    user.press({ data: "reg:accept" }, { messageId: consent.message_id });
+    user.press("✅ Accept", { messageId: consent.message_id });
     const welcome = await user.waitFor((m) => /registered/i.test(m.text ?? ""), { since: afterConsent, timeoutMs: WAIT_MS });
     outcome.registeredAt = welcome.edited ? welcome.editedAt : welcome.receivedAt;
   } catch (error) {

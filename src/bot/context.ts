@@ -6,8 +6,7 @@ import type { Repos } from "../db/repos/index.js";
 import type { Locale } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { Agreement } from "../registration/agreement.js";
-import type { OutboundGate } from "../telegram/outbound.js";
-import type { Transformer } from "grammy";
+import type { OutboundGate, OutboundTransformers } from "../telegram/outbound.js";
 import type { Role } from "./commands.js";
 import type { FounderAlerts } from "./alerts.js";
 import type { Services } from "./services.js";
@@ -21,7 +20,7 @@ export interface AppDeps {
   agreement: Agreement;
   gate: OutboundGate;
   /** The transformers every Api object of the process carries (see telegram/outbound.ts). */
-  outbound: { gate: Transformer; chatLog: Transformer };
+  outbound: OutboundTransformers;
   alerts: FounderAlerts;
   /** The bot's username for invite links: BOT_USERNAME or getMe's. */
   botUsername(): string;

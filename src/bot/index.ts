@@ -7,9 +7,9 @@ import type { Repos } from "../db/repos/index.js";
 import { createI18n, localeFor, translator } from "../i18n.js";
 import { scrubSecrets, type Logger } from "../logger.js";
 import type { Agreement } from "../registration/agreement.js";
-import { chatLogTransformer, installOutbound, OutboundGate } from "../telegram/outbound.js";
-import { formatTime } from "../time.js";
-import { FounderAlerts, type AlertEvent } from "./alerts.js";
+import { chatLogTransformer, installOutbound, limitsTransformer, OutboundGate, type OutboundTransformers } from "../telegram/outbound.js";
+import { roleOf } from "./filters/roles.js";
+import { FounderAlerts, renderAlerts } from "./alerts.js";
 import type { AppDeps, BaseContext, BotContext } from "./context.js";
 import { adminsFeature } from "./features/admins.js";
 import { broadcastFeature } from "./features/broadcast.js";
@@ -51,12 +51,16 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
   });
   const i18n = createI18n<BaseContext>(config.DEFAULT_LOCALE);
   const gate = new OutboundGate(config);
-  const outbound = {
+  const outbound: OutboundTransformers = {
     gate: gate.transformer(),
     chatLog: chatLogTransformer(
-      (entry) => repos.chatLog.record({ ...entry, direction: "out" }),
+      // Only participants' and organisers' conversations are kept (SPEC §11).
+      (entry) => {
+        if (roleOf(entry.userId, config, repos) !== "visitor") repos.chatLog.record({ ...entry, direction: "out" });
+      },
       (chatId, messageId) => repos.chatLog.incoming(chatId, messageId)?.content,
     ),
+    limits: limitsTransformer((method, field, length) => logger.error({ method, field, length }, "a message over Telegram's limit was cut")),
   };
   installOutbound(bot.api, outbound, "interactive");
 
@@ -65,11 +69,11 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
     securityEnabled: config.FOUNDER_ALERTS,
     intervalMs: 60_000,
     logger,
-    send: async (founderId, events) => {
+    send: async (founderId, events, evicted) => {
       const locale = localeFor(repos.users.findById(founderId)?.language_code, config.DEFAULT_LOCALE);
-      // Usernames as they are now: someone erased by /delete_user meanwhile is shown by id only.
-      const current = events.map((e) => (e.userId === null ? e : { ...e, username: repos.users.findById(e.userId)?.username ?? null }));
-      await bot.api.sendMessage(founderId, renderAlerts(current, (key, vars) => i18n.t(locale, key, vars), config.TIME_ZONE));
+      // Someone erased by /delete_user meanwhile is shown by id only.
+      const current = events.map((e) => (e.userId !== null && repos.users.findById(e.userId)?.deleted_at ? { ...e, username: null } : e));
+      await bot.api.sendMessage(founderId, renderAlerts(current, evicted, (key, vars) => i18n.t(locale, key, vars), config.TIME_ZONE));
     },
   });
 
@@ -140,16 +144,3 @@ function conversationContext(deps: AppDeps): MiddlewareFn<BaseContext> {
     });
   };
 }
-
-function renderAlerts(events: readonly AlertEvent[], t: (key: string, vars?: Record<string, string | number>) => string, timeZone: string): string {
-  const lines = events.slice(-30).map((e) =>
-    t(`alert-${e.kind}`, {
-      time: formatTime(e.at, timeZone),
-      user: e.userId === null ? "?" : e.username ? `@${e.username} (${e.userId})` : String(e.userId),
-      action: e.action,
-    }),
-  );
-  const header = t("alert-header", { count: events.length });
-  return `${header}\n\n${lines.join("\n")}`;
-}
-

@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { GrammyError, InlineKeyboard, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { writeTextFile } from "../reports/text.js";
 import { writeWorkbook, withTempDir, type Sheet } from "../reports/xlsx.js";
-import type { BotContext } from "./context.js";
+import type { BaseContext, BotContext } from "./context.js";
 
 /**
  * Turns the message a button belongs to into `text` (keeping the chat short:
@@ -46,7 +47,7 @@ export function replyWithWorkbook(
  * a document (by path: re-readable if the upload is retried) and deletes it,
  * whatever happens. Returns what `write` returned.
  */
-export async function replyWithFile<T>(ctx: BotContext, fileName: string, write: (path: string) => Promise<T>, caption: (written: T) => string): Promise<T> {
+export async function replyWithFile<T>(ctx: BaseContext, fileName: string, write: (path: string) => Promise<T>, caption: (written: T) => string): Promise<T> {
   await ctx.replyWithChatAction("upload_document").catch(() => undefined);
   return withTempDir(async (dir) => {
     const path = join(dir, fileName);
@@ -59,4 +60,20 @@ export async function replyWithFile<T>(ctx: BotContext, fileName: string, write:
 /** A file name stamp like 2026-11-24_2301 (UTC). */
 export function fileStamp(date = new Date()): string {
   return date.toISOString().slice(0, 16).replace("T", "_").replace(":", "");
+}
+
+/**
+ * A message that had to leave part of a list out ("… and N more"), then the
+ * whole list as a .txt file so that nothing is lost.
+ */
+export async function replyWithList(ctx: BaseContext, answer: { text: string; fullList?: readonly string[] }, fileName: string): Promise<void> {
+  await ctx.reply(answer.text);
+  const lines = answer.fullList;
+  if (!lines) return;
+  await replyWithFile(
+    ctx,
+    `${fileName}-${fileStamp()}.txt`,
+    (path) => writeTextFile(path, lines.map((line) => `${line}\n`)),
+    () => ctx.t("full-list-caption", { count: lines.length }),
+  );
 }

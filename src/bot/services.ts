@@ -6,10 +6,9 @@ import { RateLimiter } from "../delivery/rate-limiter.js";
 import type { JobProducer } from "../delivery/types.js";
 import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
-import { installOutbound, type RetryMode } from "../telegram/outbound.js";
+import { installOutbound, type OutboundTransformers, type RetryMode } from "../telegram/outbound.js";
 import { createTicketProducer } from "../tickets/delivery.js";
 import { createBroadcastProducer } from "../broadcast/producer.js";
-import type { Transformer } from "grammy";
 import type { JobKind } from "../db/repos/jobs.js";
 
 /**
@@ -30,7 +29,7 @@ export interface ServiceDeps {
   config: Config;
   repos: Repos;
   logger: Logger;
-  outbound: { gate: Transformer; chatLog: Transformer };
+  outbound: OutboundTransformers;
   translate(locale: string): Translate;
 }
 

@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
 import { walkParticipants } from "../delivery/participants.js";
 import type { JobProducer } from "../delivery/types.js";
+import { recipientVerdict } from "../people/recipients.js";
 import { sendBroadcast } from "./send.js";
 
 export interface BroadcastProducerDeps {
@@ -23,15 +24,24 @@ export function createBroadcastProducer(deps: BroadcastProducerDeps): JobProduce
         jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "pending" }),
       );
     },
+    recheck(_job, delivery) {
+      // Admins were queued because the admin chose them; anyone else must still be a participant.
+      const verdict = recipientVerdict(users.findById(delivery.user_id));
+      return verdict === "not_recipient" && deps.isStaff(delivery.user_id) ? "ok" : verdict;
+    },
     async send(api, job, delivery, signal) {
       const broadcast = broadcasts.byId(job.ref_id)!;
       const { messageId } = await sendBroadcast(api, broadcast, delivery.user_id, { paid: config.PAID_BROADCAST, signal });
       return { messageId, fileId: null };
     },
-    onSent() {},
+    onSent() {
+      return true;
+    },
     onFailed(_job, delivery, failure) {
       if (failure.kind === "blocked" || failure.kind === "deactivated") users.markBlocked(delivery.user_id);
+      return true;
     },
+    onSkipped() {},
     onDropped() {},
     onFinished(job, cancelled) {
       broadcasts.transition(job.ref_id, "sending", cancelled ? "stopped" : "sent");

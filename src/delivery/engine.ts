@@ -40,6 +40,31 @@ const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 15_000, 30_000];
  * failures in a second pass, reports progress, and after a crash resumes
  * where the database says it was: deliveries prepared but not confirmed are
  * sent again to the same person, never to anyone else.
+ *
+ * Every send and every retry is claimed first, in a transaction that reads
+ * the delivery afresh and asks the producer to re-check it: whatever an
+ * admin did while the job ran or waited for a retry, a send goes out only if
+ * it is still due and still what the job assigned. What each admin action
+ * does to a running job:
+ *
+ * - /delete_user (and /leave): the person's due deliveries are skipped at
+ *   once (never attempted, or waiting for a retry); a send in flight at that
+ *   moment cannot be called back and its outcome is recorded. Tickets that
+ *   certainly never left return to the pool; one whose delivery may have
+ *   happened stays bound to the erased person (revoked), never given to
+ *   anyone else. Nothing more is sent to them.
+ * - /end_wave, /new_wave over an open wave, /upload_zip, /upload_zip_add:
+ *   refused while the wave's ticket job is queued, running or waiting for a
+ *   retry (the wave is `sending` until the job finishes); an import re-checks
+ *   that inside its own transaction.
+ * - /add_admin and /remove_admin: the role is read at each send. A ticket
+ *   job never sends to an admin (the ticket goes back, or is held for them
+ *   when an attempt may have reached them); a broadcast sends to whoever is
+ *   a participant or an admin at that moment, once.
+ * - Revoking invites: touches nobody who has registered, so no delivery.
+ * - The stop button: sends in flight finish; deliveries never attempted are
+ *   dropped (their tickets back to the pool); those whose outcome is unknown
+ *   keep their ticket held for the same person.
  */
 export class DeliveryEngine {
   private loopTask: Promise<void> | undefined;
@@ -201,32 +226,63 @@ class JobRun {
 
   private async attempt(delivery: DeliveryRow): Promise<void> {
     const { jobs, transaction, logger } = this.options;
+    const claimed = transaction(() => this.claim(delivery));
+    if (!claimed) return;
     let result: SendResult;
     try {
-      result = await this.producer.send(this.options.api, this.job, delivery, this.signal);
+      result = await this.producer.send(this.options.api, this.job, claimed, this.signal);
     } catch (error) {
       // Aborted by a shutdown: the outcome is unknown, so the delivery stays
       // pending and is sent again to the same person after the restart.
       if (this.signal.aborted) return;
       const failure = classifyFailure(error);
       const final = failure.permanent;
-      transaction(() => {
-        if (jobs.markFailure(delivery.id, final ? "failed" : "retry", failure.kind, failure.description)) {
-          this.producer.onFailed(this.job, delivery, failure, final);
-        }
-      });
+      const consistent = transaction(
+        () => jobs.markFailure(claimed.id, final ? "failed" : "retry", failure.kind, failure.description) && this.producer.onFailed(this.job, claimed, failure, final),
+      );
+      if (!consistent) this.bookkeepingError(claimed, "failed");
       if (final) this.failed++;
-      logger.info({ job_id: this.job.id, user_id: delivery.user_id, kind: failure.kind, final }, "delivery failed");
+      logger.info({ job_id: this.job.id, user_id: claimed.user_id, kind: failure.kind, final }, "delivery failed");
       this.reportProgress(false);
       return;
     }
     failpoint("delivery:sent-not-recorded");
-    transaction(() => {
-      if (jobs.markSent(delivery.id, result)) this.producer.onSent(this.job, delivery, result);
-    });
+    const consistent = transaction(() => jobs.markSent(claimed.id, result) && this.producer.onSent(this.job, claimed, result));
+    if (!consistent) this.bookkeepingError(claimed, "sent");
     this.sent++;
     this.sentHere++;
     this.reportProgress(true);
+  }
+
+  /**
+   * Right before a send or a retry, inside a transaction: the delivery read
+   * afresh must still be due, and the producer must find it still what the
+   * job assigned; then it is claimed (from here on it may have left). A
+   * delivery settled meanwhile (an erasure) or no longer valid is not sent.
+   */
+  private claim(delivery: DeliveryRow): DeliveryRow | undefined {
+    const { jobs } = this.options;
+    const current = jobs.delivery(delivery.id);
+    if (!current || (current.status !== "pending" && current.status !== "retry")) return undefined;
+    const verdict = this.producer.recheck(this.job, current);
+    if (verdict !== "ok") {
+      jobs.skip(current.id, verdict);
+      this.producer.onSkipped(this.job, current);
+      this.options.logger.info({ job_id: this.job.id, user_id: current.user_id, reason: verdict }, "delivery skipped");
+      return undefined;
+    }
+    const now = Date.now();
+    jobs.claim(current.id, now);
+    return { ...current, status: "pending", claimed_at: now };
+  }
+
+  /** A write that should have changed a row changed none: never silent, counted for the summary. */
+  private bookkeepingError(delivery: DeliveryRow, outcome: "sent" | "failed"): void {
+    this.options.jobs.countBookkeepingError(this.job.id);
+    this.options.logger.error(
+      { job_id: this.job.id, delivery_id: delivery.id, user_id: delivery.user_id, item_id: delivery.item_id, outcome },
+      "delivery bookkeeping changed no row",
+    );
   }
 
   /** Transient failures get more tries, same item, same person, with growing pauses. */
@@ -247,18 +303,25 @@ class JobRun {
   giveUpRemaining(): void {
     const { jobs, transaction } = this.options;
     for (const delivery of jobs.deliveriesWithStatus(this.job.id, "retry")) {
-      transaction(() => {
-        if (!jobs.giveUp(delivery.id)) return;
-        const failure: Failure = { kind: (delivery.error_kind as FailureKind | null) ?? "network", permanent: false, description: delivery.error ?? "" };
-        this.producer.onFailed(this.job, delivery, failure, true);
-      });
+      const failure: Failure = { kind: (delivery.error_kind as FailureKind | null) ?? "network", permanent: false, description: delivery.error ?? "" };
+      const consistent = transaction(() => !jobs.giveUp(delivery.id) || this.producer.onFailed(this.job, delivery, failure, true));
+      if (!consistent) this.bookkeepingError(delivery, "failed");
       this.failed++;
     }
   }
 
+  /**
+   * The job was stopped: deliveries never attempted are dropped; one whose
+   * outcome is unknown (in flight when the process died) is skipped and its
+   * item kept for the same person.
+   */
   private dropUnsent(deliveries: readonly DeliveryRow[]): void {
+    const { jobs } = this.options;
     this.options.transaction(() => {
-      for (const delivery of deliveries) if (this.options.jobs.dropPending(delivery.id)) this.producer.onDropped(this.job, delivery);
+      for (const delivery of deliveries) {
+        if (jobs.dropPending(delivery.id)) this.producer.onDropped(this.job, delivery);
+        else if (jobs.skip(delivery.id, "stopped")) this.producer.onSkipped(this.job, { ...delivery, claimed_at: delivery.claimed_at ?? Date.now() });
+      }
     });
   }
 
@@ -327,6 +390,7 @@ class JobRun {
       }),
     ];
     if (job.restarts > 0) lines.push(this.t("delivery-summary-restarts", { count: job.restarts }));
+    if (job.bookkeeping_errors > 0) lines.push(this.t("delivery-summary-bookkeeping", { count: job.bookkeeping_errors }));
     if (tally.failed > 0) lines.push(this.t("delivery-summary-failed-hint"));
     await this.options.api.sendMessage(job.chat_id, lines.join("\n")).catch((error: unknown) => logger.warn({ err: error }, "could not send the summary"));
     logger.info({ job_id: job.id, sent: tally.sent, failed: tally.failed, skipped: tally.skipped, active_ms: job.active_ms }, "delivery job finished");

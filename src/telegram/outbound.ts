@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { KeyedRateLimiter, RateLimiter } from "../delivery/rate-limiter.js";
 import { scrubSecrets } from "../logger.js";
 import { describeMessage } from "./describe.js";
+import { clampText, MAX_CAPTION, MAX_TEXT } from "./limits.js";
 
 /** Methods that create a new message: they count against Telegram's global and per-chat limits. */
 const NEW_MESSAGE_METHODS = new Set([
@@ -156,6 +157,34 @@ const toleratesExpiredCallbackQuery: Transformer = async (prev, method, payload,
   return result;
 };
 
+/** Methods whose `text` or `caption` Telegram limits. */
+const TEXT_METHODS = new Set(["sendMessage", "editMessageText"]);
+const CAPTION_METHODS = new Set(["sendDocument", "sendPhoto", "sendVideo", "sendAudio", "sendVoice", "sendAnimation", "copyMessage", "editMessageCaption"]);
+
+/**
+ * The last line of defence for Telegram's limits: every message is built to
+ * fit (telegram/limits.ts), and should one still be too long, it is cut on a
+ * whole character and the cut is logged as an error — a shortened message
+ * instead of one Telegram refuses and the person never sees.
+ */
+export function limitsTransformer(onCut: (method: string, field: string, length: number) => void): Transformer {
+  return async (prev, method, payload, signal) => {
+    const fields = payload as Record<string, unknown>;
+    const field = TEXT_METHODS.has(method) ? "text" : CAPTION_METHODS.has(method) ? "caption" : undefined;
+    const value = field ? fields[field] : undefined;
+    const limit = field === "text" ? MAX_TEXT : MAX_CAPTION;
+    if (field && typeof value === "string" && value.length > limit) {
+      onCut(method, field, value.length);
+      const cut = clampText(value, limit);
+      const entitiesKey = field === "text" ? "entities" : "caption_entities";
+      const entities = fields[entitiesKey] as Array<{ offset: number; length: number }> | undefined;
+      const kept = entities?.filter((e) => e.offset + e.length <= cut.length - 1);
+      return prev(method, { ...fields, [field]: cut, ...(entities ? { [entitiesKey]: kept } : {}) } as typeof payload, signal);
+    }
+    return prev(method, payload, signal);
+  };
+}
+
 export type RetryMode = "interactive" | "delivery";
 
 /**
@@ -168,9 +197,16 @@ const scrubErrorDescriptions: Transformer = async (prev, method, payload, signal
   return result.ok ? result : { ...result, description: scrubSecrets(result.description) };
 };
 
+/** The transformers every Api object of the process carries. */
+export interface OutboundTransformers {
+  gate: Transformer;
+  chatLog: Transformer;
+  limits: Transformer;
+}
+
 /**
  * Installs the shared transformers on an Api object, innermost first: error
- * descriptions are scrubbed of secrets, the gate paces every attempt, the
+ * descriptions are scrubbed of secrets, texts are held to Telegram's limits, the gate paces every attempt, the
  * chat log records what went through, and auto-retry (outermost) repeats
  * calls Telegram asked us to repeat.
  *
@@ -178,8 +214,9 @@ const scrubErrorDescriptions: Transformer = async (prev, method, payload, signal
  * delivery: only 429 is retried here; the engine classifies 5xx and network
  * errors itself (a retry pass after the main pass, SPEC §8).
  */
-export function installOutbound(api: Api, transformers: { gate: Transformer; chatLog: Transformer }, mode: RetryMode): void {
+export function installOutbound(api: Api, transformers: OutboundTransformers, mode: RetryMode): void {
   api.config.use(scrubErrorDescriptions);
+  api.config.use(transformers.limits);
   api.config.use(transformers.gate);
   api.config.use(transformers.chatLog);
   api.config.use(toleratesExpiredCallbackQuery);

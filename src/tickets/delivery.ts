@@ -5,9 +5,11 @@ import type { Repos } from "../db/repos/index.js";
 import type { TicketRow } from "../db/repos/waves.js";
 import { MissingFileError } from "../delivery/failures.js";
 import { walkParticipants } from "../delivery/participants.js";
-import type { JobProducer } from "../delivery/types.js";
+import type { JobProducer, SkipReason } from "../delivery/types.js";
 import { localeFor, type Translate } from "../i18n.js";
+import { recipientVerdict } from "../people/recipients.js";
 import { ticketFilePath } from "./storage.js";
+import { sentFileName } from "./names.js";
 
 export interface TicketProducerDeps {
   config: Config;
@@ -36,18 +38,33 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     }
   }
 
+  /** The ticket is already where an erasure put it: bound to this person for good. */
+  const boundToErased = (ticket: TicketRow | undefined, userId: number): boolean =>
+    ticket?.status === "revoked" && ticket.user_id === userId && ticket.revoke_reason === "erased";
+
   return {
     prepare(job, limit) {
       return walkParticipants(repos, job, limit, deps.isStaff, (user) => {
-        if (waves.hasTicket(job.ref_id, user.id)) return undefined;
+        if (waves.hasTicket(job.ref_id, user.id) || jobs.hasDelivery(job.id, user.id)) return undefined;
         const ticket = pickTicket(job.ref_id, user);
         if (!ticket) {
           jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "skipped", errorKind: "no_ticket" });
           return undefined;
         }
-        waves.assign(ticket.id, user.id);
+        // Inside the engine's transaction, right after pickFor found it available: a refusal here is a bug, not a race.
+        if (!waves.assign(ticket.id, user.id)) throw new Error(`ticket ${ticket.id} could not be assigned to ${user.id}`);
         return jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: ticket.id, status: "pending" });
       });
+    },
+
+    recheck(job, delivery): "ok" | SkipReason {
+      const ticket = delivery.item_id === null ? undefined : waves.ticket(delivery.item_id);
+      if (!ticket || ticket.wave_id !== job.ref_id || ticket.status !== "assigned" || ticket.user_id !== delivery.user_id) {
+        return boundToErased(ticket, delivery.user_id) ? "erased" : "ticket_changed";
+      }
+      const verdict = recipientVerdict(users.findById(delivery.user_id));
+      if (verdict !== "ok") return verdict;
+      return deps.isStaff(delivery.user_id) ? "staff" : "ok";
     },
 
     async send(api, job, delivery, signal) {
@@ -57,29 +74,45 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       const wave = waves.byId(job.ref_id)!;
       const locale = localeFor(users.findById(delivery.user_id)?.language_code, config.DEFAULT_LOCALE);
       const t = deps.translate(locale);
-      const message = await api.sendDocument(delivery.user_id, new InputFile(path, ticket.file_name.split("/").pop()), {
-        caption: t("ticket-caption", { wave: wave.name }),
-        ...(config.PROTECT_TICKETS ? { protect_content: true } : {}),
-        ...(config.PAID_BROADCAST ? { allow_paid_broadcast: true } : {}),
-      }, signal as Parameters<typeof api.sendDocument>[3]);
+      const message = await api.sendDocument(
+        delivery.user_id,
+        new InputFile(path, sentFileName(ticket.file_name)),
+        {
+          caption: t("ticket-caption", { wave: wave.name }),
+          ...(config.PROTECT_TICKETS ? { protect_content: true } : {}),
+          ...(config.PAID_BROADCAST ? { allow_paid_broadcast: true } : {}),
+        },
+        signal as Parameters<typeof api.sendDocument>[3],
+      );
       return { messageId: message.message_id, fileId: message.document?.file_id ?? null };
     },
 
     onSent(_job, delivery, result) {
-      waves.markSent(delivery.item_id!, delivery.user_id, result);
+      if (waves.markSent(delivery.item_id!, delivery.user_id, result)) return true;
+      // Sent while the person was being erased: the erasure already bound the ticket to them.
+      return boundToErased(waves.ticket(delivery.item_id!), delivery.user_id);
     },
 
     onFailed(_job, delivery, failure, final) {
       if (failure.kind === "blocked" || failure.kind === "deactivated") users.markBlocked(delivery.user_id);
+      const ticket = waves.ticket(delivery.item_id!);
+      if (boundToErased(ticket, delivery.user_id)) return true;
       if (!final) return waves.noteAttempt(delivery.item_id!, failure.description);
       // A permanent failure proves the ticket was not delivered: back to the
       // pool. After network errors it may have been, so it waits for the same
       // person (no ticket is ever sent to two people).
-      waves.release(delivery.item_id!, delivery.user_id, {
+      return waves.release(delivery.item_id!, delivery.user_id, {
         error: failure.description,
         heldFor: failure.permanent ? null : delivery.user_id,
         missing: failure.kind === "missing_file",
       });
+    },
+
+    onSkipped(_job, delivery) {
+      if (delivery.item_id === null) return;
+      // Never attempted: back to the pool. An earlier attempt may have reached
+      // the person: held for them, never anyone else's.
+      waves.release(delivery.item_id, delivery.user_id, { error: null, heldFor: delivery.claimed_at === null ? null : delivery.user_id, missing: false });
     },
 
     onDropped(_job, delivery) {

@@ -6,7 +6,8 @@ import type { Repos } from "../db/repos/index.js";
 import { WaveNotOpenError, type NewTicket } from "../db/repos/waves.js";
 import { failpoint } from "../failpoints.js";
 import type { Logger } from "../logger.js";
-import { inspectEntries, safeFileName, type EntryProblem, type Refusal, type SourceEntry } from "./inspect.js";
+import { inspectEntries, type EntryProblem, type Refusal, type SourceEntry } from "./inspect.js";
+import { baseName, safeFileName } from "./names.js";
 import { NOBODY, readManifest, type ManifestProblem } from "./manifest.js";
 import { moveArchivedFiles, storedName, waveFolder } from "./storage.js";
 
@@ -73,7 +74,7 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
   }
   const { tickets, ignored, manifest } = inspected.inspection;
 
-  const names = manifest ? await readManifest(manifest, tickets.map((t) => t.displayName)) : undefined;
+  const names = manifest ? await readManifest(manifest, tickets.map((t) => t.path)) : undefined;
   if (names && !names.ok) return { ok: false, refusal: { kind: "manifest", problems: names.problems } };
   const owners = names?.ok ? names.owners : new Map<string, { key: string; shown: string }>();
 
@@ -83,17 +84,17 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
   const written: string[] = [];
   try {
     for (const ticket of tickets) {
-      const relative = `${folder}/${storedName(ticket.sha256, safeFileName(ticket.baseName))}`;
+      const relative = `${folder}/${storedName(ticket.sha256, safeFileName(baseName(ticket.path)))}`;
       const absolute = join(config.paths.tickets, relative);
       const data = ticket.read();
       // The same bytes that were checked, or nothing is imported.
-      if (createHash("sha256").update(data).digest("hex") !== ticket.sha256) throw new Error(`${ticket.displayName} changed during the import`);
+      if (createHash("sha256").update(data).digest("hex") !== ticket.sha256) throw new Error(`${ticket.path} changed during the import`);
       writeFileSync(absolute, data, { flag: "wx" });
       written.push(absolute);
       // With a manifest, a file it does not name goes to nobody (issue: named tickets).
-      const owner = owners.get(ticket.displayName) ?? (manifest ? NOBODY : undefined);
+      const owner = owners.get(ticket.path) ?? (manifest ? NOBODY : undefined);
       rows.push({
-        fileName: ticket.displayName,
+        fileName: ticket.path,
         path: relative,
         sha256: ticket.sha256,
         size: ticket.size,
@@ -123,7 +124,7 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
         ignored,
         named: named.length,
         waitingFor: names?.ok ? names.waitingFor(repos) : [],
-        unnamedFiles: manifest ? tickets.filter((t) => !owners.has(t.displayName)).map((t) => t.displayName) : [],
+        unnamedFiles: manifest ? tickets.filter((t) => !owners.has(t.path)).map((t) => t.path) : [],
       },
     };
   } catch (error) {

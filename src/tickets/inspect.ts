@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { cleanName, graphemes, MAX_ENTRY_NAME } from "./names.js";
 
 /**
  * One file offered for import, from a ZIP or a folder. Sizes are what the
@@ -32,7 +33,8 @@ export type EntryReason =
   | "duplicate_earlier"
   | "suspicious_ratio"
   | "encrypted"
-  | "unreadable";
+  | "unreadable"
+  | "name_too_long";
 
 export interface EntryProblem {
   entry: string;
@@ -49,10 +51,8 @@ export type Refusal =
   | { kind: "bad_entries"; problems: EntryProblem[] };
 
 export interface TicketFile {
-  /** The entry's name made safe to show (control and bidi characters removed). */
-  displayName: string;
-  /** The last path segment, for the stored file name. */
-  baseName: string;
+  /** The entry's whole path, made safe to show (control and bidi characters removed; never cut). */
+  path: string;
   size: number;
   sha256: string;
   /**
@@ -102,7 +102,7 @@ export async function inspectEntries(
   for (const [index, entry] of entries.entries()) {
     // Hashing thousands of files is CPU work: let other updates through now and then.
     if (index % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
-    const display = displayName(entry.name);
+    const display = cleanName(entry.name);
     const path = entry.name.replace(/\\/g, "/");
     if (entry.isDirectory) {
       ignored.push(display);
@@ -124,6 +124,10 @@ export async function inspectEntries(
     // At the top, or in the single folder a "compress folder" ZIP wraps everything in.
     if (segments.length <= 2 && MANIFEST.test(segments[segments.length - 1]!)) {
       manifest = { name: path, data: entry.read() };
+      continue;
+    }
+    if (display.length > MAX_ENTRY_NAME && graphemes(display).length > MAX_ENTRY_NAME) {
+      problems.push({ entry: display, reason: "name_too_long" });
       continue;
     }
     if (entry.encrypted) {
@@ -165,28 +169,9 @@ export async function inspectEntries(
       continue;
     }
     bySha.set(sha256, display);
-    tickets.push({ displayName: display, baseName: displayName(segments[segments.length - 1]!), size: data.length, sha256, read: entry.read });
+    tickets.push({ path: cleanName(path), size: data.length, sha256, read: entry.read });
   }
   if (problems.length > 0) return { ok: false, refusal: { kind: "bad_entries", problems } };
   if (tickets.length === 0) return { ok: false, refusal: { kind: "no_tickets" } };
   return { ok: true, inspection: { tickets, ignored, ...(manifest ? { manifest } : {}) } };
-}
-
-/** A name fit for a message: no control or bidi-override characters, at most 120 characters. */
-export function displayName(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = raw.replace(/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, "").trim();
-  const shown = clean === "" ? "(unnamed)" : clean;
-  return shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
-}
-
-/** A file name safe on any file system: letters, digits, dot, dash, underscore; ends in .pdf. */
-export function safeFileName(baseName: string): string {
-  const stem = baseName
-    .replace(/\.pdf$/i, "")
-    .normalize("NFKC")
-    .replace(/[^\p{L}\p{N}._-]+/gu, "_")
-    .replace(/^[._]+/, "")
-    .slice(0, 80);
-  return `${stem === "" ? "ticket" : stem}.pdf`;
 }

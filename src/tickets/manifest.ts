@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { Repos } from "../db/repos/index.js";
 import { parseUserRef, type UserRef } from "../bot/user-ref.js";
+import { cutText } from "./names.js";
 
 /** Who a named ticket belongs to: "id:123" or "username:anna" (lowercase), and how the manifest wrote it. */
 export interface Owner {
@@ -73,17 +74,17 @@ export async function readManifest(manifest: { name: string; data: Buffer }, fil
     const [fileCell = "", personCell = ""] = cells;
     const ref = parseUserRef(personCell);
     if (!ref || personCell.split(/\s+/).length > 1) {
-      problems.push({ reason: "bad_person", row, value: personCell.slice(0, 60) });
+      problems.push({ reason: "bad_person", row, value: cutText(personCell, 60) });
       continue;
     }
     const candidates = filesFor(fileCell);
     if (candidates.length !== 1) {
-      problems.push({ reason: candidates.length > 1 ? "ambiguous_file" : "unknown_file", row, value: fileCell.slice(0, 80) });
+      problems.push({ reason: candidates.length > 1 ? "ambiguous_file" : "unknown_file", row, value: cutText(fileCell, 80) });
       continue;
     }
     const file = candidates[0]!;
     if (owners.has(file)) {
-      problems.push({ reason: "file_twice", row, value: fileCell.slice(0, 80) });
+      problems.push({ reason: "file_twice", row, value: cutText(fileCell, 80) });
       continue;
     }
     const key = ownerKey(ref);

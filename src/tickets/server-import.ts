@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { Api } from "grammy";
+import { Api, InputFile } from "grammy";
+import { clampText, MAX_TEXT } from "../telegram/limits.js";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
 import type { WaveRow } from "../db/repos/waves.js";
@@ -9,7 +10,7 @@ import { scrubSecrets, type Logger } from "../logger.js";
 import { chatLogTransformer } from "../telegram/outbound.js";
 import { importTickets, type ImportOutcome } from "./importer.js";
 import { folderEntries, zipEntries } from "./sources.js";
-import { auditResult, describeUpload } from "./upload.js";
+import { auditResult, describeUpload, type ImportAnswer } from "./upload.js";
 
 /**
  * `npm run import -- <file.zip|folder> [--add]`: the operator loads tickets on
@@ -88,16 +89,16 @@ export async function importFromServer(
 }
 
 /** The same words as /upload_zip answers in Telegram. */
-export function describeServerImport(result: ServerImportResult, t: Translate): string {
+export function describeServerImport(result: ServerImportResult, t: Translate): ImportAnswer {
   switch (result.kind) {
     case "done":
       return describeUpload(result.outcome, result.wave, t);
     case "no_wave":
-      return t("wave-none");
+      return { text: t("wave-none") };
     case "sending":
-      return t("wave-busy-sending", { wave: result.wave.name });
+      return { text: t("wave-busy-sending", { wave: result.wave.name }) };
     case "not_found":
-      return t("import-not-found", { path: result.path });
+      return { text: t("import-not-found", { path: result.path }) };
   }
 }
 
@@ -129,7 +130,12 @@ export async function notifyFounders(
     const t = deps.translate(localeFor(repos.users.findById(founderId)?.language_code, config.DEFAULT_LOCALE));
     const header = t(result.outcome.ok ? "import-founder-done" : "import-founder-refused", { file: result.fileName });
     try {
-      await api.sendMessage(founderId, `${header}\n\n${describeUpload(result.outcome, result.wave, t)}`);
+      const answer = describeUpload(result.outcome, result.wave, t);
+      await api.sendMessage(founderId, clampText(`${header}\n\n${answer.text}`, MAX_TEXT));
+      if (answer.fullList) {
+        const file = new InputFile(Buffer.from(`${answer.fullList.join("\n")}\n`), "import.txt");
+        await api.sendDocument(founderId, file, { caption: t("full-list-caption", { count: answer.fullList.length }) });
+      }
     } catch (error) {
       const reason = error instanceof Error && "description" in error ? String(error.description) : error instanceof Error ? error.message : String(error);
       failures.push({ founderId, reason: scrubSecrets(reason, config.BOT_TOKEN) });

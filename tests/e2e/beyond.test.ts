@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import type { SimUser } from "../../src/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
-import { readSheets, Scenario, type Cell } from "../support/harness.js";
+import { acceptButton, readSheets, Scenario, type Cell } from "../support/harness.js";
 import { received, sendAndWait, sha256, ticketPdfs, uploadZip } from "../support/waves.js";
 
 describe("protected and paid ticket delivery: PROTECT_TICKETS, PAID_BROADCAST (issue 7.2, 7.6)", () => {
@@ -116,7 +116,7 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
   it("a used code cannot be revoked", async () => {
     used = sc.user({ username: "used_code" });
     const consent = await sc.ask(used, `/start ${plain[1]}`);
-    await sc.press(used, { data: "reg:accept" }, consent.message_id);
+    await sc.press(used, acceptButton(consent), consent.message_id);
     assert.match((await sc.ask(sc.founder, `/revoke_invite ${plain[1]}`)).text!, /^This invite cannot be revoked: it is used\.$/);
     assert.match((await sc.ask(used, "/start")).text!, /already registered/);
   });

@@ -27,7 +27,7 @@ describe("/broadcast (SPEC §6)", () => {
     admin = sc.user({ username: "helper_admin" });
     await sc.register(people);
     await sc.ask(admin, "/start");
-    await sc.ask(sc.founder, "/add_admin @helper_admin");
+    await sc.ask(sc.founder, `/add_admin ${admin.id}`);
   });
   after(() => sc.stop());
 

@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { BotMessage, SimUser } from "../../src/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
-import { Scenario } from "../support/harness.js";
+import { acceptButton, Scenario } from "../support/harness.js";
 import { assertExactlyOnce, prepareWave, sendAndWait, ticketPdfs, uploadZip, waitForSummary } from "../support/waves.js";
 
 /**
@@ -151,7 +151,7 @@ describe("kill -9 during registration", () => {
     const guest = sc.user({ username: "early_guest", firstName: "Early" });
     const consent = await sc.ask(guest, `/start ${code}`);
     assert.ok(consent.reply_markup, "the agreement with its buttons");
-    await crashAt(sc, "register:before-commit", () => guest.press({ data: "reg:accept" }, { messageId: consent.message_id }));
+    await crashAt(sc, "register:before-commit", () => guest.press(acceptButton(consent), { messageId: consent.message_id }));
     assert.deepEqual(registered(guest.id), []);
     assert.equal(invite(code!).used_by, null, "the code is still usable");
 
@@ -167,7 +167,7 @@ describe("kill -9 during registration", () => {
     const [code] = await sc.invites(1);
     const guest = sc.user({ username: "late_guest", firstName: "Late" });
     const consent = await sc.ask(guest, `/start ${code}`);
-    await crashAt(sc, "register:committed", () => guest.press({ data: "reg:accept" }, { messageId: consent.message_id }));
+    await crashAt(sc, "register:committed", () => guest.press(acceptButton(consent), { messageId: consent.message_id }));
     assert.deepEqual(registered(guest.id), [{ invite_code: code }]);
     assert.equal(invite(code!).used_by, guest.id);
 

@@ -120,6 +120,15 @@ function randomBytes(g: Gen, length: number): Buffer {
   return Buffer.from(Array.from({ length }, () => g.int(256)));
 }
 
+/** Pieces of file names in many scripts, emoji with joiners and bidi marks among them. */
+const NAME_PIECES = ["Анна", "Иванова", "门票", "李", "مرحبا", "שלום", "👩‍💻", "🎟️", "🏳️‍🌈", "é", "e\u0301", "\u200F", " ", "-", "_", "№", "ß", "Ω", "ё"];
+
+/** A long folder/name path of 30–250 characters in mixed scripts. */
+function longName(g: Gen, extension = ".pdf"): string {
+  const folders = Array.from({ length: g.int(4) }, () => g.fill(NAME_PIECES, 10 + g.int(60)));
+  return [...folders, `${g.fill(NAME_PIECES, 20 + g.int(120))}${extension}`].join("/");
+}
+
 let pdfCounter = 0;
 const uniquePdf = (seed: number) => makePdf(`fuzz-${seed}-${pdfCounter++}`);
 
@@ -128,7 +137,20 @@ function hostileDocument(g: Gen, seed: number): { data: Buffer; name: string; mi
   const names = ["tickets.zip", "x.pdf", "evil.exe", "../../etc/passwd.zip", "ñandú.zip", "<b>.zip", "a".repeat(200) + ".zip", ".zip", "no-extension"];
   const mime = g.pick([undefined, "application/zip", "application/pdf", "application/octet-stream", "text/html"]);
   const name = g.pick(names);
-  switch (g.int(8)) {
+  switch (g.int(11)) {
+    case 8: {
+      // Oversized lists: dozens of entries with long multi-script names, most of them refused.
+      const entries = Array.from({ length: 30 + g.int(50) }, (_, i) => ({ name: `${i}-${longName(g, g.pick([".pdf", ".txt", ""]))}`, data: g.chance(0.2) ? uniquePdf(seed) : randomBytes(g, 20) }));
+      return { data: makeZip(entries), name: "tickets.zip", mimeType: "application/zip" };
+    }
+    case 9: {
+      // A manifest with many rows naming files and people that do not exist.
+      const rows = Array.from({ length: 20 + g.int(60) }, () => `${longName(g)};${g.pick(USERNAMES)}`);
+      return { data: makeZip([{ name: longName(g), data: uniquePdf(seed) }, { name: "manifest.csv", data: `file;person\n${rows.join("\n")}\n` }]), name: "tickets.zip", mimeType: "application/zip" };
+    }
+    case 10:
+      // Valid PDFs with long multi-script names: imported when an admin sends them into an open wave.
+      return { data: makeZip(Array.from({ length: 2 }, () => ({ name: longName(g), data: uniquePdf(seed) }))), name: `${longName(g, "")}.zip`, mimeType: "application/zip" };
     case 0:
       return { data: randomBytes(g, 1 + g.int(3000)), name, mimeType: mime };
     case 1:
@@ -176,12 +198,14 @@ describe(`hostile text and files (SPEC §10), seed ${SEED}`, () => {
       sc.user({ username: "paula_p", firstName: "Paula", lastName: "<b>P</b> & 'co'" }),
       sc.user({ username: "pyotr_p", firstName: "Пётр", languageCode: "ru" }),
       sc.user({ username: "ruth_rtl", firstName: "\u202Eטור\u202C", lastName: "\u200B" }),
+      // The longest a Telegram profile allows: 32-character username, 64-character names in mixed scripts.
+      sc.user({ username: `l${"o".repeat(30)}n`, firstName: `Ёлка${"👩‍💻门".repeat(20)}`.slice(0, 64), lastName: `${"Длиннофамильная".repeat(5)}`.slice(0, 64) }),
     ];
     blocked = sc.user({ username: "blocked_bob", firstName: "Bob" });
     const strangers = [sc.user({ username: null, firstName: "Nameless" }), sc.user({ username: "eve_stranger", firstName: "<i>Eve</i>", languageCode: "fa" })];
     await sc.register([...participants, blocked]);
     await sc.ask(admin, "/help");
-    await sc.ask(sc.founder, "/add_admin @adam_admin");
+    await sc.ask(sc.founder, `/add_admin ${admin.id}`);
     // A wave with tickets, so that /send_tickets, /end_wave and their buttons do real work.
     await sc.ask(sc.founder, "/new_wave Fuzz");
     await uploadZip(sc, sc.founder, makeZip(ticketPdfs(6, `fuzz${SEED}`)));

@@ -44,8 +44,11 @@ describe("the bot process", () => {
       // Drop two long polls: grammY's HttpError then wraps node-fetch's
       // FetchError, whose message holds the URL with the token.
       sc.emu.faults.add({ method: "getUpdates", kind: "drop", times: 2 });
+      const beforeMyid = sc.founder.messages.length;
       sc.founder.send("/myid"); // ends the pending long poll; the next ones are dropped
       await sc.bot.waitForLog((line) => String(line.msg).startsWith("getUpdates failed"), 15_000);
+      // Its answer first, so that it is not taken for the answer to what follows.
+      await sc.founder.waitFor((m) => /Your Telegram id/.test(m.text ?? ""), { since: beforeMyid, timeoutMs: 30_000 });
       // Force a failure inside a handler too: the error boundary logs it.
       sc.emu.faults.add({ method: "sendDocument", kind: "error", status: 400, description: "Bad Request: emulated failure", times: 1 });
       const reply = await sc.ask(sc.founder, "/gen_invites 2");
@@ -64,7 +67,7 @@ describe("the bot process", () => {
     it("works in private chats only and says so in groups", async () => {
       const member = sc.user({ username: "group_member" });
       sc.emu.sendGroupMessage(member, "/help");
-      await sleep(500);
+      await waitFor(() => sc.emu.calls.some((c) => c.method === "leaveChat"));
       const calls = sc.emu.calls.filter((c) => c.method === "sendMessage" && (c.chatId ?? 0) < 0);
       assert.equal(calls.length, 1);
       assert.match(String(calls[0]!.params.text), /private chats only/);
@@ -74,8 +77,12 @@ describe("the bot process", () => {
       assert.match((await sc.ask(member, "/myid")).text!, /Your Telegram id/);
     });
 
-    it("records both directions of a conversation in the chat log", async () => {
+    it("records both directions of a participant's conversation in the chat log, and nothing of a stranger's", async () => {
       const talker = sc.user({ username: "talker" });
+      await sc.register([talker]);
+      const stranger = sc.user({ username: "passer_by" });
+      await sc.ask(stranger, "hello, I have no invite");
+      const registeredLines = sc.query<{ n: number }>("SELECT COUNT(*) AS n FROM chat_log WHERE user_id = ?", talker.id)[0]!.n;
       await sc.ask(talker, "/start");
       await sc.ask(talker, "hello bot");
       // The bot logs its reply once Telegram has answered, which can be just
@@ -85,7 +92,7 @@ describe("the bot process", () => {
       const lines = sc.query<{ direction: string; kind: string; content: string }>(
         "SELECT direction, kind, content FROM chat_log WHERE user_id = ? ORDER BY id",
         talker.id,
-      );
+      ).slice(registeredLines);
       assert.deepEqual(
         lines.slice(0, 4).map((l) => [l.direction, l.kind]),
         [
@@ -96,7 +103,9 @@ describe("the bot process", () => {
         ],
       );
       assert.equal(lines[2]!.content, "hello bot");
-      assert.match(lines[1]!.content, /personal invitation only/);
+      assert.match(lines[1]!.content, /already registered/);
+      // Before consent the bot keeps the id only (SPEC §11).
+      assert.equal(sc.query("SELECT * FROM chat_log WHERE user_id = ?", stranger.id).length, 0);
     });
 
     it("handles no update twice and loses none across a restart", async () => {
@@ -115,3 +124,11 @@ describe("the bot process", () => {
     });
   });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await sleep(20);
+  }
+}

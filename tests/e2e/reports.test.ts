@@ -69,8 +69,9 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
     assert.match(text, /Exported on .* by @founder \(\d+\)\./);
     assert.equal(rows.filter((r) => ENTRY.test(r)).length, lines, "one entry per stored line");
 
-    // In order: registration, /myid and its answer, the question (both its
-    // lines), the ticket with its caption, the broadcast.
+    // In order: the welcome (the log starts at registration: before consent
+    // the bot keeps nothing a person writes), /myid and its answer, the
+    // question (both its lines), the ticket with its caption, the broadcast.
     let last = 0;
     const at = (needle: string) => {
       const index = rows.findIndex((r, i) => i > last && r.includes(needle));
@@ -78,8 +79,7 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
       last = index;
       return rows[index]!;
     };
-    assert.match(at("/start "), /^\S+ \S+ → user: \/start [\w-]+$/);
-    assert.match(at("[button: "), / → user: \[button: /);
+    assert.match(at("Welcome, Anna"), /^\S+ \S+ ← bot: {2}\[edited\] Welcome, Anna! You are registered/);
     assert.match(at("/myid"), / → user: \/myid$/);
     assert.match(at(`Your Telegram id: ${anna.id}`), / ← bot: {2}Your Telegram id: \d+$/);
     const first = at("Where is my ticket?");
@@ -108,15 +108,12 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
     assert.match((await sc.ask(sc.founder, `/chatlog ${boris.id}`)).text!, new RegExp(`User #${boris.id} was deleted on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}: their chat log was erased`));
     assert.match((await sc.ask(sc.founder, "/chatlog @boris_r")).text!, /I don't know @boris_r/, "the username went with the personal data");
 
-    // Writing again after the deletion starts a new log, and the file says what happened before it.
+    // Writing again after the deletion: a stranger now, known by id only — nothing is logged, no name stored.
     await sc.ask(boris, "/start");
-    const reply = await askForFile(sc, `/chatlog ${boris.id}`);
-    assert.ok(reply.document, reply.text);
-    const text = sc.founder.download(reply).toString("utf8");
-    assert.match(text, /^Chat log of @boris_r \(\d+\), Boris\n/, "the profile was refreshed by the new message");
-    assert.match(text, /This user was deleted on .* their earlier conversation was erased/);
-    assert.match(text, /\n\S+ \S+ → user: \/start\n/);
-    assert.ok(!text.includes("[document: ticket-"), "nothing from before the deletion");
+    await sc.ask(boris, "it's me again");
+    assert.match((await sc.ask(sc.founder, `/chatlog ${boris.id}`)).text!, new RegExp(`User #${boris.id} was deleted on .*: their chat log was erased`));
+    const [row] = sc.query<{ username: string | null; first_name: string | null }>("SELECT username, first_name FROM users WHERE id = ?", boris.id);
+    assert.deepEqual(row, { username: null, first_name: null });
   });
 
   it("/chatlog and /full_report are refused to participants, and the attempts are logged", async () => {

@@ -133,12 +133,19 @@ export class Scenario {
         const user = users[index]!;
         const consent = await this.ask(user, `/start ${codes[index]}`);
         if (!consent.reply_markup) throw new Error(`no agreement for ${user.id}: ${consent.text}`);
-        const welcome = await this.press(user, { data: "reg:accept" }, consent.message_id);
+        const welcome = await this.press(user, acceptButton(consent), consent.message_id);
         if (!/registered|зарегистрированы/i.test(welcome.text ?? "")) throw new Error(`not registered ${user.id}: ${welcome.text}`);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, users.length) }, worker));
   }
+}
+
+/** The Accept button of an agreement message (its data carries the version of the text shown). */
+export function acceptButton(consent: BotMessage): { data: string } {
+  const button = consent.reply_markup?.inline_keyboard.flat().find((b) => "callback_data" in b && b.callback_data.startsWith("reg:accept"));
+  if (!button || !("callback_data" in button)) throw new Error(`no Accept button on: ${consent.text}`);
+  return { data: button.callback_data };
 }
 
 export type Cell = string | number | boolean | Date | null;

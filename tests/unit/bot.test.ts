@@ -11,6 +11,7 @@ import { createRepos } from "../../src/db/repos/index.js";
 import { createLogger } from "../../src/logger.js";
 import { projectRoot } from "../../src/paths.js";
 import { loadAgreement } from "../../src/registration/agreement.js";
+import { completeRegistration } from "../../src/registration/complete.js";
 
 const FOUNDER = 1;
 
@@ -71,12 +72,25 @@ describe("the bot, update by update", () => {
     assert.match(String(calls[1]!.payload.text), /Security log: the latest 1 of 1 entries/);
   });
 
-  it("records what a person writes before any feature runs, and refreshes their username", async () => {
+  it("records what a participant writes before any feature runs, and refreshes their username", async () => {
     // (The bot's side of the log is captured by a transformer inside the
     // chain this test replaces; tests/e2e/process.test.ts covers it.)
     const { send, repos } = buildBot();
+    repos.invites.createBatch(["CODE5"], FOUNDER, null);
+    repos.users.seen(5);
+    repos.invites.open(5, "CODE5");
+    repos.invites.recordConsent(5, "en-test");
+    assert.equal(completeRegistration(repos, { id: 5, first_name: "U", username: "old5" }), "registered");
     await send(5, "hello");
     assert.deepEqual([...repos.chatLog.iterate(5)].map((l) => [l.direction, l.kind, l.content]), [["in", "text", "hello"]]);
     assert.equal(repos.users.findById(5)!.username, "user5");
+  });
+
+  it("knows someone who never registered by id only: no names, nothing they wrote", async () => {
+    const { send, repos } = buildBot();
+    await send(6, "my phone is +1 555 0100");
+    const row = repos.users.findById(6)!;
+    assert.deepEqual([row.username, row.first_name, row.last_name, row.language_code], [null, null, null, null]);
+    assert.equal(repos.chatLog.count(6), 0);
   });
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Message } from "grammy/types";
 import { afterCommand, broadcastFromMessage } from "../../src/broadcast/content.js";
-import { displayName, safeFileName } from "../../src/tickets/inspect.js";
+import { cleanName, safeFileName, shownName } from "../../src/tickets/names.js";
 
 const base = { message_id: 7, date: 0, chat: { id: 1, type: "private" as const, first_name: "A" } };
 const command = (length = 10) => ({ type: "bot_command" as const, offset: 0, length });
@@ -64,9 +64,11 @@ describe("ticket file names", () => {
   });
 
   it("are shown without control or bidi characters", () => {
-    assert.equal(displayName("evil\u202Efdp.exe"), "evilfdp.exe");
-    assert.equal(displayName("a\u0000b\nc"), "abc");
-    assert.equal(displayName(""), "(unnamed)");
-    assert.equal(displayName("z".repeat(200)).length, 120);
+    assert.equal(cleanName("evil\u202Efdp.exe"), "evilfdp.exe");
+    assert.equal(cleanName("a\u0000b\nc"), "abc");
+    assert.equal(cleanName(""), "(unnamed)");
+    // Stored whole; shortened only where a message shows it.
+    assert.equal(cleanName("z".repeat(200)).length, 200);
+    assert.equal(shownName("z".repeat(200)).length, 120);
   });
 });

@@ -37,12 +37,14 @@ const DYNAMIC_KEYS = [
   ...["unauthorized", "lockout"].map((k) => `security-kind-${k}`),
   ...["unauthorized", "lockout", "error"].map((k) => `alert-${k}`),
   ...["unused", "used", "expired", "revoked"].map((s) => `invite-status-${s}`),
-  ...["available", "assigned", "sent", "archived", "missing"].map((s) => `ticket-status-${s}`),
+  ...["available", "assigned", "sent", "archived", "missing", "revoked"].map((s) => `ticket-status-${s}`),
   ...["open", "confirmed", "sending", "ended"].map((s) => `wave-status-${s}`),
   ...["blocked", "deactivated", "not_started", "chat_not_found", "forbidden", "bad_request", "missing_file", "flood", "server_error", "network", "internal"].map(
     (k) => `failure-${k}`,
   ),
-  ...["no_ticket"].map((k) => `delivery-summary-skipped-${k}`),
+  ...["no_ticket", "erased", "not_recipient", "staff", "ticket_changed", "stopped"].map((k) => `delivery-summary-skipped-${k}`),
+  ...["unauthorized", "lockout", "error"].map((k) => `alert-more-${k}`),
+  ...["founder", "admin"].map((r) => `delete-user-is-${r}`),
   ...["tickets", "broadcast"].map((k) => `job-kind-${k}`),
   ...["unreadable", "empty", "bad_person", "unknown_file", "ambiguous_file", "file_twice", "person_twice"].map((k) => `manifest-${k}`),
 ];

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { DatabaseVersionError, migrate, openDatabase } from "../../src/db/database.js";
 import { MAX_BAD_ATTEMPTS, RESERVATION_MS } from "../../src/db/repos/invites.js";
 import { createRepos, type Repos } from "../../src/db/repos/index.js";
+import { eraseUser } from "../../src/people/erasure.js";
 
 function fresh(): Repos {
   return createRepos(openDatabase(":memory:"));
@@ -103,7 +104,7 @@ describe("registration", () => {
     assert.equal(registerWith(repos, 20, "X"), "registered");
     repos.chatLog.record({ userId: 20, direction: "in", kind: "text", content: "my secret" });
     repos.records.security({ userId: 20, username: "user20", kind: "unauthorized", action: "/menu" });
-    repos.eraseParticipant(20);
+    eraseUser(repos, 20);
     const user = repos.users.findById(20)!;
     assert.equal(user.username, null);
     assert.equal(user.first_name, null);
@@ -119,7 +120,7 @@ describe("registration", () => {
     repos.invites.createBatch(["P", "Q", "R"], 1, null);
     registerWith(repos, 1, "P");
     registerWith(repos, 2, "Q");
-    repos.eraseParticipant(2);
+    eraseUser(repos, 2);
     registerWith(repos, 3, "R");
     assert.deepEqual(repos.users.participantsAfter(0, 10).map((u) => [u.id, u.registration_seq]), [[1, 1], [3, 3]]);
   });

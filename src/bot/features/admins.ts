@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { UserRow } from "../../db/repos/users.js";
 import { localeFor } from "../../i18n.js";
+import { forgetVisitor } from "../../people/erasure.js";
 import type { BotContext } from "../context.js";
 import { publishAdminCommands, withdrawAdminCommands } from "../command-menus.js";
 import { findUser, parseUserRef, showRef, showUser } from "../user-ref.js";
@@ -35,6 +36,8 @@ adminsFeature.command("remove_admin", async (ctx) => {
   repos.records.audit({ actorId: ctx.from!.id, action: "remove_admin", args: String(target.id), result: removed ? "removed" : "not an admin" });
   if (!removed) return ctx.reply(ctx.t("admin-not-admin", { user: showUser(target) }));
   ctx.log.info({ admin: target.id }, "admin removed");
+  // No longer an organiser and never a participant: known by id only from now on.
+  if (target.registered_at === null) forgetVisitor(repos, target.id);
   await withdrawAdminCommands(ctx.api, target.id).catch((error: unknown) =>
     ctx.log.warn({ err: error }, "could not withdraw the admin command list"),
   );

@@ -6,6 +6,8 @@ import type { BroadcastRow } from "../../db/repos/broadcasts.js";
 import type { BotContext } from "../context.js";
 import { captionCommand } from "../filters/caption-command.js";
 import { decodeCallback, encodeCallback, idArgAt } from "../keyboards/callback-data.js";
+import { clampText } from "../../telegram/limits.js";
+import { cutText } from "../../tickets/names.js";
 import { editOrReply } from "../replies.js";
 
 /**
@@ -28,13 +30,13 @@ async function draftBroadcast(ctx: BotContext, message: Message): Promise<unknow
   const source = broadcastFromMessage(message);
   if (!source.ok) return ctx.reply(ctx.t(REFUSALS[source.reason]));
   const { repos } = ctx.deps;
-  const draft = repos.broadcasts.createDraft({ by: ctx.from!.id, chatId: ctx.chat!.id, summary: source.summary.slice(0, 500), content: source.content });
+  const draft = repos.broadcasts.createDraft({ by: ctx.from!.id, chatId: ctx.chat!.id, summary: cutText(source.summary, 500), content: source.content });
   try {
     await sendBroadcast(ctx.api, draft, ctx.chat!.id);
   } catch (error) {
     if (!(error instanceof GrammyError)) throw error;
     repos.broadcasts.transition(draft.id, "draft", "cancelled");
-    return ctx.reply(ctx.t("broadcast-cannot-copy", { reason: error.description }));
+    return ctx.reply(ctx.t("broadcast-cannot-copy", { reason: clampText(error.description, 300) }));
   }
   const control = await ctx.reply(controlText(ctx, draft), { reply_markup: controlKeyboard(ctx, draft) });
   repos.broadcasts.setControlMessage(draft.id, control.message_id);
@@ -91,7 +93,7 @@ broadcastFeature.callbackQuery(/^bc:(send|admins|cancel):/, async (ctx) => {
     for (const adminId of admins) repos.jobs.addDelivery({ jobId: created.id, userId: adminId, itemId: null, status: "pending" });
     return created;
   });
-  repos.records.audit({ actorId: ctx.from.id, action: "broadcast", args: `#${draft.id} ${draft.summary.slice(0, 100)}`, result: `job ${job.id}, ${total} recipients` });
+  repos.records.audit({ actorId: ctx.from.id, action: "broadcast", args: `#${draft.id} ${cutText(draft.summary, 100)}`, result: `job ${job.id}, ${total} recipients` });
   await editOrReply(ctx, ctx.t(busy ? "broadcast-queued" : "broadcast-started", { id: draft.id, count: total }));
   services.engine.kick();
   return undefined;

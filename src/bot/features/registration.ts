@@ -3,7 +3,8 @@ import type { OpenRefusal, PendingRegistration } from "../../db/repos/invites.js
 import { failpoint } from "../../failpoints.js";
 import { isAdminRole } from "../filters/roles.js";
 import type { BotContext } from "../context.js";
-import { checkUsernameKeyboard, consentKeyboard, REG } from "../keyboards/registration.js";
+import { completeRegistration } from "../../registration/complete.js";
+import { ACCEPT_PATTERN, checkUsernameKeyboard, consentKeyboard, REG } from "../keyboards/registration.js";
 import { editOrReply } from "../replies.js";
 
 /** Deep-link payloads are at most 64 characters of [A-Za-z0-9_-] (Bot API). */
@@ -53,17 +54,30 @@ const REFUSALS: Record<OpenRefusal, string> = {
 
 /** Shows the step the person is at: the agreement, or the username requirement. */
 async function continueRegistration(ctx: BotContext, pending: PendingRegistration): Promise<unknown> {
-  if (pending.consent_at === null) {
-    const agreement = ctx.deps.agreement[ctx.locale];
-    return ctx.reply(`${agreement.text}\n\n${ctx.t("reg-consent-question")}`, { reply_markup: consentKeyboard(ctx.t) });
-  }
+  if (pending.consent_at === null) return showAgreement(ctx, "reply");
   return ctx.reply(ctx.t("reg-need-username"), { reply_markup: checkUsernameKeyboard(ctx.t) });
 }
 
-registrationFeature.callbackQuery(REG.accept, async (ctx) => {
+/** The agreement in the person's language, with Accept carrying the version of this very text. */
+function showAgreement(ctx: BotContext, how: "reply" | "edit"): Promise<unknown> {
+  const agreement = ctx.deps.agreement[ctx.locale];
+  const text = `${agreement.text}\n\n${ctx.t("reg-consent-question")}`;
+  const keyboard = consentKeyboard(ctx.t, agreement.version);
+  return how === "reply" ? ctx.reply(text, { reply_markup: keyboard }) : editOrReply(ctx, text, keyboard);
+}
+
+registrationFeature.callbackQuery(ACCEPT_PATTERN, async (ctx) => {
   if (ctx.role !== "visitor") return alreadyDone(ctx);
-  const version = ctx.deps.agreement[ctx.locale].version;
-  const pending = ctx.deps.repos.invites.recordConsent(ctx.from.id, version);
+  // The version the button was shown with: the text the person actually read.
+  // A button from before the operator edited the text (or without a version)
+  // shows the current text again instead of recording a consent to it.
+  const version = ctx.match[1];
+  const shown = Object.values(ctx.deps.agreement).find((a) => a.version === version);
+  if (!shown) {
+    await ctx.answerCallbackQuery({ text: ctx.t("reg-agreement-changed"), show_alert: true });
+    return showAgreement(ctx, "edit");
+  }
+  const pending = ctx.deps.repos.invites.recordConsent(ctx.from.id, shown.version);
   if (!pending) return expired(ctx);
   return finish(ctx, "accept");
 });
@@ -76,6 +90,7 @@ registrationFeature.callbackQuery(REG.check, async (ctx) => {
 
 registrationFeature.callbackQuery(REG.decline, async (ctx) => {
   if (ctx.role !== "visitor") return alreadyDone(ctx);
+  // The refusal is all that is kept (the version of the text as it is now in their language).
   ctx.deps.repos.invites.decline(ctx.from.id, ctx.deps.agreement[ctx.locale].version);
   await ctx.answerCallbackQuery();
   return editOrReply(ctx, ctx.t("reg-declined"));
@@ -90,7 +105,7 @@ async function finish(ctx: BotContext, step: "accept" | "check"): Promise<unknow
     return editOrReply(ctx, ctx.t("reg-need-username"), checkUsernameKeyboard(ctx.t));
   }
   failpoint("register:before-commit");
-  const result = ctx.deps.repos.invites.complete(user.id);
+  const result = completeRegistration(ctx.deps.repos, user);
   if (result === "registered") failpoint("register:committed");
   await ctx.answerCallbackQuery();
   if (result === "registered") {

@@ -1,11 +1,14 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import type { AdminRow } from "../../db/repos/admins.js";
 import type { UserRow } from "../../db/repos/users.js";
 import { msToDate, type Column, type Sheet } from "../../reports/xlsx.js";
 import { formatTime } from "../../time.js";
 import type { BotContext } from "../context.js";
-import { decodeCallback, encodeCallback, idArgAt } from "../keyboards/callback-data.js";
+import { confirmErasure, requestErasure } from "../../people/erasure.js";
+import { keepPrompt } from "../../waves/operations.js";
+import { pressedPrompt, promptKeyboard } from "../prompts.js";
 import { editOrReply, fileStamp, replyWithWorkbook } from "../replies.js";
+import { fitList } from "../../telegram/limits.js";
 import { showUser } from "../user-ref.js";
 import { resolveTarget } from "./admins.js";
 
@@ -66,34 +69,27 @@ export function adminsSheet(ctx: BotContext): Sheet<AdminLine> {
 usersFeature.command("delete_user", async (ctx) => {
   const target = await resolveTarget(ctx, "delete-user-usage");
   if (!target) return;
-  const { config, repos } = ctx.deps;
-  if (config.FOUNDER_IDS.includes(target.id) || repos.admins.isAdmin(target.id)) {
-    return ctx.reply(ctx.t("delete-user-is-admin", { user: showUser(target) }));
-  }
-  if (target.registered_at === null) return ctx.reply(ctx.t("delete-user-not-participant", { user: showUser(target) }));
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("delete-user-button-confirm"), encodeCallback("user", "delete", target.id))
-    .text(ctx.t("button-cancel"), encodeCallback("user", "keep", target.id));
-  return ctx.reply(ctx.t("delete-user-confirm", { user: showUser(target) }), { reply_markup: keyboard });
+  const result = requestErasure(ctx.deps, { userId: target.id, by: ctx.from!.id, chatId: ctx.chat!.id });
+  if (!result.ok) return ctx.reply(ctx.t(`delete-user-is-${result.reason}`, { user: showUser(target) }));
+  const question = target.registered_at !== null ? "delete-user-confirm" : "delete-user-confirm-visitor";
+  return ctx.reply(ctx.t(question, { user: showUser(target) }), {
+    reply_markup: promptKeyboard(ctx, "user", "delete", result.promptId, ctx.t("delete-user-button-confirm")),
+  });
 });
 
 usersFeature.callbackQuery(/^user:(delete|keep):/, async (ctx) => {
-  const decoded = decodeCallback(ctx.callbackQuery.data);
-  const userId = idArgAt(decoded);
   await ctx.answerCallbackQuery();
-  if (userId === undefined) return editOrReply(ctx, ctx.t("button-expired"));
-  if (decoded.action === "keep") return editOrReply(ctx, ctx.t("delete-user-kept"));
-  const { repos, config } = ctx.deps;
-  const target = repos.users.findById(userId);
-  if (!target || target.registered_at === null) return editOrReply(ctx, ctx.t("delete-user-not-participant", { user: String(userId) }));
-  if (config.FOUNDER_IDS.includes(userId) || repos.admins.isAdmin(userId)) {
-    return editOrReply(ctx, ctx.t("delete-user-is-admin", { user: String(userId) }));
+  const pressed = pressedPrompt(ctx, "delete_user");
+  if (!pressed) return editOrReply(ctx, ctx.t("button-expired"));
+  if (pressed.action === "keep") return editOrReply(ctx, ctx.t(keepPrompt(ctx.deps.repos, pressed.prompt) ? "delete-user-kept" : "button-expired"));
+  const result = confirmErasure(ctx.deps, { prompt: pressed.prompt, by: ctx.from.id });
+  const id = String(result.userId);
+  if (result.ok) {
+    ctx.log.info({ deleted_user: result.userId }, "person erased");
+    return editOrReply(ctx, ctx.t("delete-user-done", { id, lines: result.erasure.chatLines }));
   }
-  const erased = repos.eraseParticipant(userId);
-  // The audit keeps the id only: the person's name is what is being removed.
-  repos.records.audit({ actorId: ctx.from.id, action: "delete_user", args: String(userId), result: "deleted" });
-  ctx.log.info({ deleted_user: userId }, "participant deleted");
-  return editOrReply(ctx, ctx.t("delete-user-done", { id: String(userId), lines: erased.chatLines }));
+  if (result.reason === "answered") return editOrReply(ctx, ctx.t(result.kept ? "delete-user-kept" : "delete-user-already", { id }));
+  return editOrReply(ctx, ctx.t(`delete-user-is-${result.reason}`, { user: id }));
 });
 
 const SECURITY_LOG_LINES = 20;
@@ -112,5 +108,6 @@ export function showSecurityLog(ctx: BotContext): Promise<unknown> {
       action: e.action,
     }),
   );
-  return ctx.reply(`${ctx.t("security-log-header", { count: events.length, total: repos.records.countSecurity() })}\n\n${lines.join("\n")}`);
+  const head = ctx.t("security-log-header", { count: events.length, total: repos.records.countSecurity() });
+  return ctx.reply(fitList({ head, lines, more: (count) => ctx.t("list-and-more", { count }) }).text);
 }

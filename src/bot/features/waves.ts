@@ -1,16 +1,16 @@
 import { createConversation, type Conversation } from "@grammyjs/conversations";
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import type { Document } from "grammy/types";
 import type { WaveRow } from "../../db/repos/waves.js";
-import { failpoint } from "../../failpoints.js";
-import { moveArchivedFiles } from "../../tickets/storage.js";
 import { describeUpload, downloadAndImport, looksLikeZip } from "../../tickets/upload.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { captionCommand } from "../filters/caption-command.js";
 import { isAdminRole } from "../filters/roles.js";
-import { decodeCallback, encodeCallback, idArgAt } from "../keyboards/callback-data.js";
+import { decodeCallback, idArgAt } from "../keyboards/callback-data.js";
 import { recordRefusal } from "../middlewares/authorization.js";
-import { editOrReply } from "../replies.js";
+import { pressedPrompt, promptKeyboard } from "../prompts.js";
+import { editOrReply, replyWithList } from "../replies.js";
+import { confirmEndWave, confirmNewWave, keepPrompt, requestEndWave, requestNewWave } from "../../waves/operations.js";
 
 /**
  * Waves (SPEC §7): /new_wave, /upload_zip, /upload_zip_add, /confirm_wave,
@@ -21,7 +21,6 @@ export const wavesFeature = new Composer<BotContext>();
 
 type Mode = "replace" | "add";
 const MAX_WAVE_NAME = 64;
-const PENDING_NAME_KEY = (adminId: number) => `new-wave-name:${adminId}`;
 
 function waveName(ctx: BotContext, raw: string): string | undefined {
   // eslint-disable-next-line no-control-regex
@@ -34,67 +33,39 @@ wavesFeature.command("new_wave", (ctx) => newWave(ctx, ctx.match));
 
 /** /new_wave [name], also from the admin menu (with the default name). */
 export async function newWave(ctx: BotContext, rawName: string): Promise<unknown> {
-  const { repos } = ctx.deps;
   const name = waveName(ctx, rawName);
   if (name === undefined) return ctx.reply(ctx.t("wave-name-invalid", { max: MAX_WAVE_NAME }));
-  const active = repos.waves.active();
-  if (!active) return openWave(ctx, name);
-  if (active.status === "sending") return ctx.reply(ctx.t("wave-busy-sending", { wave: active.name }));
-  repos.system.kvSet(PENDING_NAME_KEY(ctx.from!.id), name);
-  const counts = repos.waves.counts(active.id);
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("wave-button-end-and-open"), encodeCallback("wave", "renew", active.id))
-    .text(ctx.t("button-cancel"), encodeCallback("wave", "keep", active.id));
+  const result = requestNewWave(ctx.deps, { name, by: ctx.from!.id, chatId: ctx.chat!.id });
+  if (!result.ok) return ctx.reply(ctx.t("wave-busy-sending", { wave: result.wave.name }));
+  if ("opened" in result) return ctx.reply(ctx.t("wave-opened", { wave: result.opened.name }));
+  const { promptId, active, counts } = result.confirm;
   return ctx.reply(ctx.t("wave-replace-confirm", { old: active.name, new: name, sent: counts.sent, available: counts.available }), {
-    reply_markup: keyboard,
+    reply_markup: promptKeyboard(ctx, "wave", "renew", promptId, ctx.t("wave-button-end-and-open")),
   });
 }
 
-async function openWave(ctx: BotContext, name: string): Promise<unknown> {
-  const wave = ctx.deps.repos.waves.create(name, ctx.from!.id);
-  ctx.deps.repos.records.audit({ actorId: ctx.from!.id, action: "new_wave", args: name, result: `wave ${wave.id}` });
-  return ctx.reply(ctx.t("wave-opened", { wave: wave.name }));
-}
-
 wavesFeature.callbackQuery(/^wave:(renew|keep):/, async (ctx) => {
-  const decoded = decodeCallback(ctx.callbackQuery.data);
-  const waveId = idArgAt(decoded);
   await ctx.answerCallbackQuery();
-  const { repos } = ctx.deps;
-  const name = repos.system.kvGet(PENDING_NAME_KEY(ctx.from.id));
-  if (decoded.action === "keep") {
-    repos.system.kvDelete(PENDING_NAME_KEY(ctx.from.id));
-    return editOrReply(ctx, ctx.t("wave-kept"));
+  const pressed = pressedPrompt(ctx, "new_wave") ?? pressedPrompt(ctx, "end_wave");
+  if (!pressed) return editOrReply(ctx, ctx.t("button-expired"));
+  if (pressed.action === "keep") return editOrReply(ctx, ctx.t(keepPrompt(ctx.deps.repos, pressed.prompt) ? "wave-kept" : "button-expired"));
+  if (pressed.prompt.kind !== "new_wave") return editOrReply(ctx, ctx.t("button-expired"));
+  const result = confirmNewWave(ctx.deps, { prompt: pressed.prompt, by: ctx.from.id });
+  if (result.ok) {
+    await editOrReply(ctx, endedText(ctx, result.ended));
+    return ctx.reply(ctx.t("wave-opened", { wave: result.opened.name }));
   }
-  const active = repos.waves.active();
-  const old = waveId === undefined ? undefined : repos.waves.byId(waveId);
-  // Pressed again after a crash that happened once the new wave was open: show how it ended.
-  if (old?.status === "ended" && active && active.created_at >= (old.ended_at ?? 0)) {
-    repos.system.kvDelete(PENDING_NAME_KEY(ctx.from.id));
-    return editOrReply(ctx, `${endedText(ctx, old)}\n${ctx.t("wave-opened", { wave: active.name })}`);
+  switch (result.reason) {
+    case "answered":
+      // Pressed again, or handled again after a crash: say how it went.
+      if (result.kept || !result.ended) return editOrReply(ctx, ctx.t(result.kept ? "wave-kept" : "button-expired"));
+      return editOrReply(ctx, [endedText(ctx, result.ended), ...(result.opened ? [ctx.t("wave-opened", { wave: result.opened.name })] : [])].join("\n"));
+    case "busy_sending":
+      return editOrReply(ctx, ctx.t("wave-busy-sending", { wave: result.wave.name }));
+    case "stale":
+      return editOrReply(ctx, ctx.t("button-expired"));
   }
-  if (!active || !old || active.id !== old.id || name === undefined) return editOrReply(ctx, ctx.t("button-expired"));
-  if (active.status === "sending") return editOrReply(ctx, ctx.t("wave-busy-sending", { wave: active.name }));
-  const next = endWave(ctx, active, name);
-  repos.system.kvDelete(PENDING_NAME_KEY(ctx.from.id));
-  await editOrReply(ctx, endedText(ctx, active));
-  repos.records.audit({ actorId: ctx.from.id, action: "new_wave", args: name, result: `wave ${next!.id}` });
-  return ctx.reply(ctx.t("wave-opened", { wave: next!.name }));
 });
-
-/**
- * Archives the wave's unassigned tickets (database first, then the files) and
- * closes it; with `nextName`, opens the next wave in the same transaction.
- */
-function endWave(ctx: BotContext, wave: WaveRow, nextName?: string): WaveRow | undefined {
-  const { repos, config } = ctx.deps;
-  const unassigned = repos.waves.unassigned(wave.id);
-  const { archived, next } = repos.waves.endWave(wave.id, ctx.from!.id, nextName === undefined ? undefined : { name: nextName });
-  failpoint("end-wave:committed");
-  moveArchivedFiles(config.paths, unassigned);
-  repos.records.audit({ actorId: ctx.from!.id, action: "end_wave", args: String(wave.id), result: `${archived} archived` });
-  return next;
-}
 
 /**
  * The open wave when it is not being sent (uploads, confirm, send and end all
@@ -142,7 +113,7 @@ async function zipUpload(conversation: Conversation<BotContext, BaseContext>, ct
     await next.replyWithChatAction("typing").catch(() => undefined);
     const by = next.from!.id;
     const result = await conversation.external((c) => downloadAndImport(c.deps, { document, waveId: wave.id, mode, by }));
-    await next.reply(describeUpload(result, wave, next.t));
+    await replyWithList(next, describeUpload(result, wave, next.t), "import");
     return;
   }
 }
@@ -181,7 +152,7 @@ async function uploadNow(ctx: BotContext, wave: WaveRow, document: Document, mod
   if (!looksLikeZip(document)) return ctx.reply(ctx.t("upload-not-zip"));
   await ctx.replyWithChatAction("typing").catch(() => undefined);
   const result = await downloadAndImport(ctx.deps, { document, waveId: wave.id, mode, by: ctx.from!.id });
-  return ctx.reply(describeUpload(result, wave, ctx.t));
+  return replyWithList(ctx, describeUpload(result, wave, ctx.t), "import");
 }
 
 wavesFeature.command("confirm_wave", (ctx) => confirmWave(ctx));
@@ -234,31 +205,30 @@ export async function sendTickets(ctx: BotContext): Promise<unknown> {
 wavesFeature.command("end_wave", (ctx) => askEndWave(ctx));
 
 export async function askEndWave(ctx: BotContext): Promise<unknown> {
-  const { repos } = ctx.deps;
-  const wave = await idleWave(ctx, "end-sending");
-  if (!wave) return undefined;
-  const counts = repos.waves.counts(wave.id);
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("end-button-confirm"), encodeCallback("wave", "end", wave.id))
-    .text(ctx.t("button-cancel"), encodeCallback("wave", "keep", wave.id));
-  return ctx.reply(ctx.t("end-confirm", { wave: wave.name, available: counts.available, sent: counts.sent }), { reply_markup: keyboard });
+  const result = requestEndWave(ctx.deps, { by: ctx.from!.id, chatId: ctx.chat!.id });
+  if (!result.ok) return ctx.reply(result.reason === "no_wave" ? ctx.t("wave-none") : ctx.t("end-sending", { wave: result.wave.name }));
+  const { wave, counts, promptId } = result;
+  return ctx.reply(ctx.t("end-confirm", { wave: wave.name, available: counts.available, sent: counts.sent }), {
+    reply_markup: promptKeyboard(ctx, "wave", "end", promptId, ctx.t("end-button-confirm")),
+  });
 }
 
 wavesFeature.callbackQuery(/^wave:end:/, async (ctx) => {
-  const waveId = idArgAt(decodeCallback(ctx.callbackQuery.data));
   await ctx.answerCallbackQuery();
-  const { repos } = ctx.deps;
-  const wave = repos.waves.active();
-  if (!wave || wave.id !== waveId) {
-    // Pressed twice, or handled again after a crash right after the wave
-    // ended: tell how it ended rather than that the button is stale.
-    const ended = waveId === undefined ? undefined : repos.waves.byId(waveId);
-    if (ended?.status !== "ended") return editOrReply(ctx, ctx.t("button-expired"));
-    return editOrReply(ctx, endedText(ctx, ended));
+  const pressed = pressedPrompt(ctx, "end_wave");
+  if (!pressed) return editOrReply(ctx, ctx.t("button-expired"));
+  const result = confirmEndWave(ctx.deps, { prompt: pressed.prompt, by: ctx.from.id });
+  if (result.ok) return editOrReply(ctx, endedText(ctx, result.ended));
+  switch (result.reason) {
+    case "answered":
+      // Pressed twice, or handled again after a crash right after the wave ended: tell how it ended.
+      if (result.kept || !result.ended) return editOrReply(ctx, ctx.t(result.kept ? "wave-kept" : "button-expired"));
+      return editOrReply(ctx, endedText(ctx, result.ended));
+    case "busy_sending":
+      return editOrReply(ctx, ctx.t("end-sending", { wave: result.wave.name }));
+    case "stale":
+      return editOrReply(ctx, ctx.t("button-expired"));
   }
-  if (wave.status === "sending") return editOrReply(ctx, ctx.t("end-sending", { wave: wave.name }));
-  endWave(ctx, wave);
-  return editOrReply(ctx, endedText(ctx, wave));
 });
 
 /** "Wave X has ended: N sent, M archived" from the wave's totals (tickets archived by earlier uploads included). */

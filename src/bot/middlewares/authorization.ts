@@ -28,7 +28,10 @@ export const authorize: MiddlewareFn<BotContext> = async (ctx, next) => {
     if (ctx.editedMessage) return; // an edited command is not a new request
     const spec = findCommand(command);
     if (!spec) return ctx.reply(ctx.t("unknown-command"));
-    if (mayUse(ctx.role, spec.audience)) return next();
+    if (mayUse(ctx.role, spec.audience)) {
+      normalizeCommand(ctx);
+      return next();
+    }
     return refuse(ctx, spec.audience, `/${spec.name}`);
   }
   const data = ctx.callbackQuery?.data;
@@ -42,6 +45,22 @@ export const authorize: MiddlewareFn<BotContext> = async (ctx, next) => {
   }
   return next();
 };
+
+/**
+ * Commands are case-insensitive, as the guard reads them: "/Start CODE" is
+ * "/start CODE" for every handler (grammY's command filter compares exactly).
+ * Only the command itself is lowered; its arguments (an invite code) are not.
+ */
+function normalizeCommand(ctx: BotContext): void {
+  const message = ctx.message;
+  if (!message) return;
+  const field = message.text !== undefined ? "text" : "caption";
+  const text = message[field];
+  const entity = (message.entities ?? message.caption_entities)?.find((e) => e.type === "bot_command" && e.offset === 0);
+  if (text === undefined || !entity) return;
+  const typed = text.slice(0, entity.length);
+  if (typed !== typed.toLowerCase() && typed.toLowerCase().length === typed.length) message[field] = typed.toLowerCase() + text.slice(entity.length);
+}
 
 async function refuse(ctx: BotContext, audience: Audience, action: string): Promise<void> {
   const isButton = ctx.callbackQuery !== undefined;

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { initial } from "./0001-initial.js";
 import { wavesAndDelivery } from "./0002-waves-and-delivery.js";
 import { broadcasts } from "./0003-broadcasts.js";
+import { guarantees } from "./0004-guarantees.js";
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only: a migration that has landed is never edited. */
-export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts];
+export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts, guarantees];

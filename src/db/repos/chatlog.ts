@@ -67,15 +67,18 @@ export function createChatLogRepo(db: Db) {
       return eraseUser.run(userId).changes;
     },
     /**
-     * Replaces a username in everyone else's conversations ("/delete_user
-     * @anna", "@anna (123) is now an admin") with `replacement`: an erased
-     * person's name must not live on in the admins' chat logs.
+     * Replaces mentions of an erased person in everyone else's conversations
+     * ("/delete_user @anna", "@anna (123) is now an admin") with "#123": their
+     * name must not live on in the admins' chat logs. Only the exact mention,
+     * with its "@", on word boundaries: the same word without "@" is someone
+     * else's text.
      */
-    forgetMentions(username: string, replacement: string): number {
-      const name = new RegExp(`(?<![A-Za-z0-9_])@?${username.replace(/[^A-Za-z0-9_]/g, "\\$&")}(?![A-Za-z0-9_])`, "gi");
+    forgetMentions(username: string, userId: number): number {
+      const escaped = username.replace(/[^A-Za-z0-9_]/g, "\\$&");
+      const mention = new RegExp(`(?<![A-Za-z0-9_@])@${escaped}(?![A-Za-z0-9_])(?: \\(${userId}\\))?`, "gi");
       let changed = 0;
-      for (const line of mentioning.all(username)) {
-        const content = line.content.replace(name, replacement);
+      for (const line of mentioning.all(`@${username}`)) {
+        const content = line.content.replace(mention, `#${userId}`);
         if (content === line.content) continue;
         rewrite.run({ id: line.id, content });
         changed++;

@@ -92,6 +92,8 @@ export function createInvitesRepo(db: Db) {
     `DELETE FROM pending_registrations WHERE code IN (SELECT code FROM invites WHERE revoked_at IS NOT NULL)`,
   );
   const clearAttempts = db.prepare<[number]>(`DELETE FROM code_attempts WHERE user_id = ?`);
+  const dropLock = db.prepare<[number]>(`DELETE FROM lockouts WHERE user_id = ?`);
+  const dropRefusals = db.prepare<[number]>(`DELETE FROM consent_refusals WHERE user_id = ?`);
   const registerUser = db.prepare<{ id: number; at: number; code: string; consentAt: number; version: string }>(`
     UPDATE users SET registered_at = @at, invite_code = @code, consent_at = @consentAt, agreement_version = @version,
       deleted_at = NULL, registration_seq = (SELECT COALESCE(MAX(registration_seq), 0) + 1 FROM users)
@@ -136,6 +138,14 @@ export function createInvitesRepo(db: Db) {
         dropRevokedReservations.run();
         return n;
       })();
+    },
+
+    /** An erasure: the person's registration in progress, refusals, bad attempts and lock-out go. */
+    forgetUser(userId: number): void {
+      deletePendingByUser.run(userId);
+      dropRefusals.run(userId);
+      clearAttempts.run(userId);
+      dropLock.run(userId);
     },
 
     /** Seconds-precise lock state: until when this user's codes are ignored (null = not locked). */

@@ -22,6 +22,8 @@ export interface JobRow {
   active_ms: number;
   restarts: number;
   stop_requested: number;
+  /** Outcomes whose bookkeeping changed no row (see the engine): reported in the summary. */
+  bookkeeping_errors: number;
 }
 
 export type DeliveryStatus = "pending" | "sent" | "retry" | "failed" | "skipped";
@@ -40,6 +42,8 @@ export interface DeliveryRow {
   created_at: number;
   updated_at: number;
   sent_at: number | null;
+  /** When the latest attempt was claimed: set, the send may have left (in flight, or its outcome unknown). */
+  claimed_at: number | null;
 }
 
 export interface JobTally {
@@ -85,10 +89,32 @@ export function createJobsRepo(db: Db) {
     `SELECT * FROM jobs WHERE kind = @kind AND ref_id = @ref ORDER BY id DESC LIMIT 1`,
   );
 
+  // One row per recipient of a job: a person already queued (an admin of a
+  // broadcast who has since become a plain participant) is not queued twice.
   const insertDelivery = db.prepare<{ job: number; user: number; item: number | null; status: string; kind: string | null; at: number }>(
     `INSERT INTO deliveries (job_id, user_id, item_id, status, error_kind, created_at, updated_at)
-     VALUES (@job, @user, @item, @status, @kind, @at, @at)`,
+     VALUES (@job, @user, @item, @status, @kind, @at, @at) ON CONFLICT (job_id, user_id) DO NOTHING`,
   );
+  const hasDelivery = db.prepare<{ job: number; user: number }, { n: number }>(
+    `SELECT COUNT(*) AS n FROM deliveries WHERE job_id = @job AND user_id = @user`,
+  );
+  // A claimed row is 'pending' while its send is in flight: 'retry' always
+  // means "waiting for the next round", never "on its way".
+  const claim = db.prepare<{ id: number; at: number }>(
+    `UPDATE deliveries SET status = 'pending', claimed_at = @at WHERE id = @id AND status IN ('pending', 'retry')`,
+  );
+  const skip = db.prepare<{ id: number; kind: string; at: number }>(
+    `UPDATE deliveries SET status = 'skipped', error_kind = @kind, updated_at = @at WHERE id = @id AND status IN ('pending', 'retry')`,
+  );
+  const openOfUser = db.prepare<[number], DeliveryRow>(`
+    SELECT d.* FROM deliveries d JOIN jobs j ON j.id = d.job_id
+    WHERE d.user_id = ? AND d.status IN ('pending', 'retry') AND j.status IN ('queued', 'running')
+    ORDER BY d.id
+  `);
+  const latestOfItem = db.prepare<{ item: number; user: number }, DeliveryRow>(
+    `SELECT * FROM deliveries WHERE item_id = @item AND user_id = @user ORDER BY id DESC LIMIT 1`,
+  );
+  const countBookkeepingError = db.prepare<[number]>(`UPDATE jobs SET bookkeeping_errors = bookkeeping_errors + 1 WHERE id = ?`);
   const deliveryById = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id = ?`);
   const withStatus = db.prepare<{ job: number; status: string }, DeliveryRow>(
     `SELECT * FROM deliveries WHERE job_id = @job AND status = @status ORDER BY id`,
@@ -105,7 +131,7 @@ export function createJobsRepo(db: Db) {
   const giveUp = db.prepare<{ id: number; at: number }>(
     `UPDATE deliveries SET status = 'failed', updated_at = @at WHERE id = @id AND status = 'retry'`,
   );
-  const drop = db.prepare<[number]>(`DELETE FROM deliveries WHERE id = ? AND status = 'pending'`);
+  const drop = db.prepare<[number]>(`DELETE FROM deliveries WHERE id = ? AND status = 'pending' AND claimed_at IS NULL`);
   const tally = db.prepare<[number], { status: DeliveryStatus; error_kind: string | null; n: number }>(
     `SELECT status, error_kind, COUNT(*) AS n FROM deliveries WHERE job_id = ? GROUP BY status, error_kind`,
   );
@@ -158,12 +184,38 @@ export function createJobsRepo(db: Db) {
       return requestStop.run(id).changes === 1;
     },
 
-    /** Records a recipient; `skipped` rows carry the reason (e.g. no ticket left). */
-    addDelivery(args: { jobId: number; userId: number; itemId: number | null; status: "pending" | "skipped"; errorKind?: string }, now = Date.now()): number {
-      return Number(
-        insertDelivery.run({ job: args.jobId, user: args.userId, item: args.itemId, status: args.status, kind: args.errorKind ?? null, at: now })
-          .lastInsertRowid,
-      );
+    /**
+     * Records a recipient; `skipped` rows carry the reason (e.g. no ticket
+     * left). Undefined when the person already has a row in this job.
+     */
+    addDelivery(
+      args: { jobId: number; userId: number; itemId: number | null; status: "pending" | "skipped"; errorKind?: string },
+      now = Date.now(),
+    ): number | undefined {
+      const result = insertDelivery.run({ job: args.jobId, user: args.userId, item: args.itemId, status: args.status, kind: args.errorKind ?? null, at: now });
+      return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+    },
+    hasDelivery(jobId: number, userId: number): boolean {
+      return hasDelivery.get({ job: jobId, user: userId })!.n > 0;
+    },
+    /** The attempt starts: from now on the send may have left. False when the row is no longer due. */
+    claim(id: number, now = Date.now()): boolean {
+      return claim.run({ id, at: now }).changes === 1;
+    },
+    /** A due delivery that will not be sent, with the reason (the recipient was erased, the ticket changed …). */
+    skip(id: number, kind: string, now = Date.now()): boolean {
+      return skip.run({ id, kind, at: now }).changes === 1;
+    },
+    /** Deliveries to this person still due in unfinished jobs (pending or waiting for a retry). */
+    openDeliveriesOf(userId: number): DeliveryRow[] {
+      return openOfUser.all(userId);
+    },
+    /** The latest delivery of an item (a ticket) to a person. */
+    latestDeliveryOf(itemId: number, userId: number): DeliveryRow | undefined {
+      return latestOfItem.get({ item: itemId, user: userId });
+    },
+    countBookkeepingError(jobId: number): void {
+      countBookkeepingError.run(jobId);
     },
     delivery(id: number): DeliveryRow | undefined {
       return deliveryById.get(id);
@@ -180,7 +232,7 @@ export function createJobsRepo(db: Db) {
     giveUp(id: number, now = Date.now()): boolean {
       return giveUp.run({ id, at: now }).changes === 1;
     },
-    /** A prepared delivery that was never sent (the job was stopped). */
+    /** A prepared delivery that was never attempted (the job was stopped); false for one that may have left. */
     dropPending(id: number): boolean {
       return drop.run(id).changes === 1;
     },

@@ -45,6 +45,20 @@ export function createUsersRepo(db: Db) {
   const releaseUsername = db.prepare<{ id: number; username: string }>(
     `UPDATE users SET username = NULL WHERE username = @username COLLATE NOCASE AND id <> @id`,
   );
+  // Someone who is neither a participant nor an organiser is known by id only
+  // (SPEC §11): no names, no language, nothing they wrote.
+  const seen = db.prepare<{ id: number; now: number }>(`
+    INSERT INTO users (id, first_seen_at, last_seen_at) VALUES (@id, @now, @now)
+    ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at
+  `);
+  const forgetProfile = db.prepare<[number]>(
+    `UPDATE users SET username = NULL, first_name = NULL, last_name = NULL, language_code = NULL, blocked_at = NULL WHERE id = ?`,
+  );
+  const identifiedVisitors = db.prepare<[string], { id: number }>(`
+    SELECT id FROM users
+    WHERE registered_at IS NULL AND id NOT IN (SELECT user_id FROM admins) AND id NOT IN (SELECT value FROM json_each(?))
+      AND (username IS NOT NULL OR first_name IS NOT NULL OR last_name IS NOT NULL OR language_code IS NOT NULL)
+  `);
   const byId = db.prepare<[number], UserRow>(`SELECT * FROM users WHERE id = ?`);
   const byUsername = db.prepare<[string], UserRow>(
     `SELECT * FROM users WHERE username = ? COLLATE NOCASE ORDER BY last_seen_at DESC LIMIT 1`,
@@ -52,7 +66,7 @@ export function createUsersRepo(db: Db) {
   const erase = db.prepare<{ id: number; at: number }>(`
     UPDATE users SET username = NULL, first_name = NULL, last_name = NULL, language_code = NULL,
       registered_at = NULL, invite_code = NULL, consent_at = NULL,
-      agreement_version = NULL, deleted_at = @at
+      agreement_version = NULL, blocked_at = NULL, deleted_at = @at
     WHERE id = @id
   `);
   const participantsPage = db.prepare<{ after: number; limit: number }, UserRow>(`
@@ -80,6 +94,18 @@ export function createUsersRepo(db: Db) {
           now,
         });
       })();
+    },
+    /** Someone wrote who is not (or not yet) a participant or an organiser: only the id and when. */
+    seen(id: number, now = Date.now()): void {
+      seen.run({ id, now });
+    },
+    /** Drops the names, username and language of someone the bot should know by id only. */
+    forgetProfile(id: number): void {
+      forgetProfile.run(id);
+    },
+    /** People stored with a profile who are neither participants, admins nor founders (data kept by older versions). */
+    identifiedVisitors(founderIds: readonly number[]): number[] {
+      return identifiedVisitors.all(JSON.stringify(founderIds)).map((row) => row.id);
     },
     findById(id: number): UserRow | undefined {
       return byId.get(id);

@@ -14,7 +14,10 @@ export interface WaveRow {
   ended_by: number | null;
 }
 
-export type TicketStatus = "available" | "assigned" | "sent" | "archived" | "missing";
+export type TicketStatus = "available" | "assigned" | "sent" | "archived" | "missing" | "revoked";
+
+/** Why a ticket was taken out of play for good while staying bound to its person. */
+export type RevokeReason = "erased";
 
 export interface TicketRow {
   id: number;
@@ -36,9 +39,15 @@ export interface TicketRow {
   named_key: string | null;
   named_as: string | null;
   created_at: number;
+  revoked_at: number | null;
+  revoke_reason: RevokeReason | null;
 }
 
-/** A wave with its ticket counts and the number of ticket delivery jobs it had (the report's Waves sheet). */
+/**
+ * A wave with its ticket counts and the number of ticket delivery jobs it had
+ * (the report's Waves sheet). `tickets_sent` counts every ticket that was
+ * delivered, also one revoked afterwards (its person was deleted).
+ */
 export interface WaveSummary extends WaveRow {
   tickets_total: number;
   tickets_available: number;
@@ -63,6 +72,7 @@ export interface WaveCounts {
   sent: number;
   archived: number;
   missing: number;
+  revoked: number;
   total: number;
 }
 
@@ -86,7 +96,7 @@ export function createWavesRepo(db: Db) {
     FROM waves w
     LEFT JOIN (
       SELECT wave_id, COUNT(*) AS total, SUM(status = 'available') AS available,
-        SUM(status = 'sent') AS sent, SUM(status = 'archived') AS archived
+        SUM(sent_at IS NOT NULL) AS sent, SUM(status = 'archived') AS archived
       FROM tickets GROUP BY wave_id
     ) t ON t.wave_id = w.id
     ORDER BY w.id
@@ -151,10 +161,13 @@ export function createWavesRepo(db: Db) {
     WHERE u.registered_at IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.wave_id = ? AND t.user_id = u.id AND t.status IN ('assigned', 'sent'))
   `);
-  const releaseUnsentOfUser = db.prepare<[number]>(
-    `UPDATE tickets SET status = 'available', user_id = NULL, assigned_at = NULL WHERE user_id = ? AND status = 'assigned'`,
+  const boundTo = db.prepare<{ user: number }, TicketRow>(
+    `SELECT * FROM tickets WHERE (user_id = @user AND status IN ('assigned', 'sent')) OR (held_for = @user AND status = 'available') ORDER BY id`,
   );
-  const forgetHeldFor = db.prepare<[number]>(`UPDATE tickets SET held_for = NULL WHERE held_for = ?`);
+  const revoke = db.prepare<{ id: number; user: number; reason: string; at: number }>(
+    `UPDATE tickets SET status = 'revoked', user_id = @user, held_for = NULL, revoked_at = @at, revoke_reason = @reason
+     WHERE id = @id AND ((user_id = @user AND status IN ('assigned', 'sent')) OR (held_for = @user AND status = 'available'))`,
+  );
   const hasTicket = db.prepare<{ wave: number; user: number }, { n: number }>(
     `SELECT COUNT(*) AS n FROM tickets WHERE wave_id = @wave AND user_id = @user AND status IN ('assigned', 'sent')`,
   );
@@ -183,6 +196,10 @@ export function createWavesRepo(db: Db) {
   );
   const markMissing = db.prepare<{ id: number }>(
     `UPDATE tickets SET status = 'missing', last_error = 'file missing on disk' WHERE id = @id AND status = 'available'`,
+  );
+  // A ticket a manifest named for someone's username stays theirs, by id.
+  const renameOwner = db.prepare<{ from: string; to: string; shown: string }>(
+    `UPDATE tickets SET named_key = @to, named_as = @shown WHERE named_key = @from`,
   );
   const referencedPaths = db.prepare<[], { path: string; status: TicketStatus }>(`SELECT path, status FROM tickets`);
 
@@ -215,7 +232,7 @@ export function createWavesRepo(db: Db) {
       return end.run({ id, at: now, by }).changes === 1;
     },
     counts(waveId: number): WaveCounts {
-      const result: WaveCounts = { available: 0, assigned: 0, sent: 0, archived: 0, missing: 0, total: 0 };
+      const result: WaveCounts = { available: 0, assigned: 0, sent: 0, archived: 0, missing: 0, revoked: 0, total: 0 };
       for (const row of counts.all(waveId)) {
         result[row.status] = row.n;
         result.total += row.n;
@@ -315,11 +332,17 @@ export function createWavesRepo(db: Db) {
       const latest = latestWaveOfUser.get(userId);
       return latest ? sentToUser.all({ user: userId, wave: latest.wave_id }) : [];
     },
-    /** /delete_user: tickets assigned but not sent go back to the pool. */
-    releaseUnsentOf(userId: number): number {
-      const n = releaseUnsentOfUser.run(userId).changes;
-      forgetHeldFor.run(userId);
-      return n;
+    /** Every ticket that is this person's now: assigned, sent, or held for them after an uncertain delivery. */
+    boundTo(userId: number): TicketRow[] {
+      return boundTo.all({ user: userId });
+    },
+    /**
+     * Takes a ticket of this person out of play for good: it stays theirs
+     * (history, and a delivery that may have reached them) and is never
+     * given to anyone else.
+     */
+    revoke(ticketId: number, userId: number, reason: RevokeReason, now = Date.now()): boolean {
+      return revoke.run({ id: ticketId, user: userId, reason, at: now }).changes === 1;
     },
     hasTicket(waveId: number, userId: number): boolean {
       return hasTicket.get({ wave: waveId, user: userId })!.n > 0;
@@ -342,8 +365,8 @@ export function createWavesRepo(db: Db) {
     markSent(ticketId: number, userId: number, result: { messageId: number | null; fileId: string | null }, now = Date.now()): boolean {
       return markSent.run({ id: ticketId, user: userId, at: now, message: result.messageId, file: result.fileId }).changes === 1;
     },
-    noteAttempt(ticketId: number, error: string): void {
-      noteAttempt.run({ id: ticketId, error: error.slice(0, 300) });
+    noteAttempt(ticketId: number, error: string): boolean {
+      return noteAttempt.run({ id: ticketId, error: error.slice(0, 300) }).changes === 1;
     },
     /**
      * An assigned ticket goes back: to the pool (available), held for the same
@@ -364,6 +387,10 @@ export function createWavesRepo(db: Db) {
     },
     markMissing(ticketId: number): void {
       markMissing.run({ id: ticketId });
+    },
+    /** Tickets named for `username:anna` become named for `id:123` (an erasure removes the username). */
+    nameByIdInstead(username: string, userId: number): number {
+      return renameOwner.run({ from: `username:${username.toLowerCase()}`, to: `id:${userId}`, shown: String(userId) }).changes;
     },
     referencedPaths(): Array<{ path: string; status: TicketStatus }> {
       return referencedPaths.all();

@@ -1,0 +1,119 @@
+import type { Config } from "../config.js";
+import type { Repos } from "../db/repos/index.js";
+import type { PromptRow } from "../db/repos/prompts.js";
+
+export interface Erasure {
+  /** The person had registered (as opposed to someone known by id only). */
+  wasParticipant: boolean;
+  chatLines: number;
+  /** Tickets that certainly never left, back in the pool. */
+  ticketsReleased: number;
+  /** Tickets sent, or whose delivery may have happened: bound to the erased record for good. */
+  ticketsRevoked: number;
+  /** Deliveries of running jobs that will not be sent. */
+  deliveriesCancelled: number;
+}
+
+/**
+ * Erases a person, in one transaction (SPEC §11): /delete_user for anyone the
+ * bot knows, and later /leave.
+ *
+ * - Nothing more is sent to them: their deliveries still due in running jobs
+ *   are skipped now (the engine also re-checks every send). A send already
+ *   in flight cannot be called back; its outcome is recorded when it returns.
+ * - A ticket goes back to the pool only when it certainly never left: its
+ *   delivery was never attempted. One that was sent, or whose delivery may
+ *   have happened (in flight, waiting for a retry, held after an uncertain
+ *   attempt), stays bound to the erased record as revoked: never anyone
+ *   else's, and no longer theirs should they come back with a new invite.
+ * - Their profile, chat log, registration in progress, refusals and
+ *   lock-out go; their @username goes from other people's chat logs and
+ *   from tickets a manifest named for it; the security log keeps the id.
+ *   The id itself stays, so history reads "deleted user #id".
+ */
+export function eraseUser(repos: Repos, userId: number, now = Date.now()): Erasure {
+  return repos.transaction(() => {
+    const { users, jobs, waves, chatLog, records, invites } = repos;
+    const user = users.findById(userId);
+    let deliveriesCancelled = 0;
+    for (const delivery of jobs.openDeliveriesOf(userId)) {
+      const inFlight = delivery.status === "pending" && delivery.claimed_at !== null;
+      if (!inFlight && jobs.skip(delivery.id, "erased", now)) deliveriesCancelled++;
+    }
+    let ticketsReleased = 0;
+    let ticketsRevoked = 0;
+    for (const ticket of waves.boundTo(userId)) {
+      const delivery = ticket.status === "assigned" ? jobs.latestDeliveryOf(ticket.id, userId) : undefined;
+      const neverAttempted = delivery !== undefined && delivery.claimed_at === null;
+      if (neverAttempted && waves.release(ticket.id, userId, { error: null, heldFor: null, missing: false })) ticketsReleased++;
+      else if (waves.revoke(ticket.id, userId, "erased", now)) ticketsRevoked++;
+    }
+    const chatLines = chatLog.erase(userId);
+    if (user?.username) {
+      chatLog.forgetMentions(user.username, userId);
+      waves.nameByIdInstead(user.username, userId);
+    }
+    records.forgetSecurityUser(userId);
+    invites.forgetUser(userId);
+    users.erase(userId, now);
+    return { wasParticipant: user?.registered_at != null, chatLines, ticketsReleased, ticketsRevoked, deliveriesCancelled };
+  });
+}
+
+/**
+ * Someone who is neither a participant nor an organiser is known by id only
+ * (SPEC §11). Called at start-up, for profiles and chat logs an older version
+ * kept of visitors, and when an admin who never registered is removed.
+ */
+export function forgetVisitor(repos: Repos, userId: number): void {
+  repos.transaction(() => {
+    repos.users.forgetProfile(userId);
+    repos.chatLog.erase(userId);
+  });
+}
+
+export function forgetIdentifiedVisitors(repos: Repos, founderIds: readonly number[]): number {
+  const ids = repos.users.identifiedVisitors(founderIds);
+  for (const id of ids) forgetVisitor(repos, id);
+  return ids.length;
+}
+
+export type ErasureRefusal = "founder" | "admin";
+
+/** Founders (configuration) and admins (remove the right first) are not erased through the bot. */
+export function erasureRefusal(config: Pick<Config, "FOUNDER_IDS">, repos: Repos, userId: number): ErasureRefusal | undefined {
+  if (config.FOUNDER_IDS.includes(userId)) return "founder";
+  return repos.admins.isAdmin(userId) ? "admin" : undefined;
+}
+
+export type RequestErasure = { ok: true; promptId: number } | { ok: false; reason: ErasureRefusal };
+
+/** /delete_user: anyone the bot knows, after a confirmation whose prompt names them. */
+export function requestErasure(deps: { config: Config; repos: Repos }, args: { userId: number; by: number; chatId: number }): RequestErasure {
+  const refusal = erasureRefusal(deps.config, deps.repos, args.userId);
+  if (refusal) return { ok: false, reason: refusal };
+  const promptId = deps.repos.prompts.create({ kind: "delete_user", payload: { userId: args.userId }, by: args.by, chatId: args.chatId });
+  return { ok: true, promptId };
+}
+
+export type ConfirmErasure =
+  | { ok: true; userId: number; erasure: Erasure }
+  | { ok: false; reason: "answered"; userId: number; kept: boolean }
+  | { ok: false; reason: ErasureRefusal; userId: number };
+
+/** The confirmation pressed: the person its own prompt named is erased, the prompt answered in the same transaction. */
+export function confirmErasure(deps: { config: Config; repos: Repos }, args: { prompt: PromptRow; by: number }, now = Date.now()): ConfirmErasure {
+  const { repos } = deps;
+  const { userId } = JSON.parse(args.prompt.payload) as { userId: number };
+  return repos.transaction((): ConfirmErasure => {
+    if (args.prompt.resolved_at !== null) return { ok: false, reason: "answered", userId, kept: args.prompt.resolution === "kept" };
+    // Checked again: the person may have become an admin since the question.
+    const refusal = erasureRefusal(deps.config, repos, userId);
+    if (refusal) return { ok: false, reason: refusal, userId };
+    if (!repos.prompts.resolve(args.prompt.id, "done", now)) return { ok: false, reason: "answered", userId, kept: false };
+    const erasure = eraseUser(repos, userId, now);
+    // The audit keeps the id only: the person's name is what is being removed.
+    repos.records.audit({ actorId: args.by, action: "delete_user", args: String(userId), result: `deleted; ${erasure.ticketsReleased} tickets back, ${erasure.ticketsRevoked} revoked` });
+    return { ok: true, userId, erasure };
+  });
+}
