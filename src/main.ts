@@ -8,7 +8,6 @@ import { startPolling } from "./bot/polling.js";
 import { DatabaseVersionError, openDatabase, type Db } from "./db/database.js";
 import { createRepos } from "./db/repos/index.js";
 import { createLogger, scrubSecrets, type Logger } from "./logger.js";
-import { forgetIdentifiedVisitors } from "./people/erasure.js";
 import { loadAgreement, type Agreement } from "./registration/agreement.js";
 import { reconcileTicketFiles } from "./tickets/storage.js";
 
@@ -39,9 +38,9 @@ async function main(): Promise<void> {
     return fail(logger, error instanceof DatabaseVersionError || error instanceof Error ? error.message : String(error));
   }
   const repos = createRepos(db);
-  const { bot, deps } = createBot({ config, logger, repos, agreement });
-  reconcileTicketFiles(config.paths, repos.waves, logger);
-  const forgotten = forgetIdentifiedVisitors(repos, config.FOUNDER_IDS);
+  const { bot, deps, engine } = createBot({ config, logger, repos, agreement });
+  reconcileTicketFiles(config.paths, repos.tickets, logger);
+  const forgotten = deps.ops.people.forgetIdentifiedVisitors();
   if (forgotten > 0) logger.info({ count: forgotten }, "profiles and chat logs of people who never registered forgotten (known by id only)");
 
   bot.botInfo = await getMeOrExit(config, logger);
@@ -60,18 +59,12 @@ async function main(): Promise<void> {
   });
   void publishAllCommands(
     bot.api,
-    [
-      ...config.FOUNDER_IDS.map((id) => ({ id, role: "founder" as const })),
-      ...repos.admins
-        .list()
-        .filter((a) => !config.FOUNDER_IDS.includes(a.user_id))
-        .map((a) => ({ id: a.user_id, role: "admin" as const })),
-    ],
+    deps.ops.people.staffIds().map((id) => ({ id, role: config.FOUNDER_IDS.includes(id) ? ("founder" as const) : ("admin" as const) })),
     (locale, key) => deps.i18n.t(locale, key),
     config.DEFAULT_LOCALE,
     logger,
   );
-  deps.services.engine.start();
+  engine.start();
   logger.info("polling for updates");
 
   async function shutdown(code: number): Promise<void> {
@@ -86,7 +79,7 @@ async function main(): Promise<void> {
     try {
       // In-flight sends finish (or are aborted and stay pending for the next
       // start) while polling stops; then nothing touches the database.
-      await Promise.all([deps.services.engine.stop(SHUTDOWN_GRACE_MS - 2_000), polling.stop(SHUTDOWN_GRACE_MS)]);
+      await Promise.all([engine.stop(SHUTDOWN_GRACE_MS - 2_000), polling.stop(SHUTDOWN_GRACE_MS)]);
       await deps.alerts.close();
       db.close();
       logger.info("stopped");

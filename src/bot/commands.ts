@@ -4,7 +4,9 @@
  * setMyCommands: a command that is not listed here is answered as unknown
  * before any feature sees it, so no handler can run unguarded.
  */
-export type Role = "founder" | "admin" | "participant" | "visitor";
+import type { Role } from "../people/operations.js";
+
+export type { Role };
 /** Who may use a command: everyone, registered participants (and admins), admins, founders. */
 export type Audience = "anyone" | "participant" | "admin" | "founder";
 

@@ -2,32 +2,39 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { createBroadcastProducer } from "../broadcast/producer.js";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
+import { DeliveryEngine } from "../delivery/engine.js";
+import { RateLimiter } from "../delivery/rate-limiter.js";
 import { createI18n, localeFor, translator } from "../i18n.js";
 import { scrubSecrets, type Logger } from "../logger.js";
+import { createOperations } from "../operations.js";
+import { createPeopleOperations, type PeopleOperations } from "../people/operations.js";
 import type { Agreement } from "../registration/agreement.js";
-import { chatLogTransformer, installOutbound, limitsTransformer, OutboundGate, type OutboundTransformers } from "../telegram/outbound.js";
-import { roleOf } from "./filters/roles.js";
+import { chatLogTransformer, createApi, installOutbound, limitsTransformer, OutboundGate, type OutboundTransformers } from "../telegram/outbound.js";
+import { createTicketProducer } from "../tickets/producer.js";
 import { FounderAlerts, renderAlerts } from "./alerts.js";
 import type { AppDeps, BaseContext, BotContext } from "./context.js";
 import { adminsFeature } from "./features/admins.js";
 import { broadcastFeature } from "./features/broadcast.js";
+import { deliveryFeature } from "./features/delivery.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { menuFeature } from "./features/menu.js";
+import { peopleFeature } from "./features/people.js";
 import { registrationFeature } from "./features/registration.js";
 import { reportsFeature } from "./features/reports.js";
+import { sendTicketsFeature } from "./features/send-tickets.js";
 import { ticketsFeature } from "./features/tickets.js";
-import { usersFeature } from "./features/users.js";
-import { wavesFeature, zipUploadConversation } from "./features/waves.js";
+import { uploadsFeature, zipUploadConversation } from "./features/uploads.js";
+import { wavesFeature } from "./features/waves.js";
 import { authorize } from "./middlewares/authorization.js";
+import { recordIncoming } from "./middlewares/chat-log.js";
 import { attachContext } from "./middlewares/context.js";
 import { handleBotError } from "./middlewares/errors.js";
 import { privateChatsOnly } from "./middlewares/private-only.js";
-import { recordIncoming } from "./middlewares/records.js";
-import { createServices, type Services } from "./services.js";
 
 export interface CreateBotOptions {
   config: Config;
@@ -39,10 +46,11 @@ export interface CreateBotOptions {
 }
 
 /**
- * Builds the bot: plugins → context → guards → features → fallback. Starting
- * and stopping belong to main.ts; tests build the bot without starting it.
+ * Builds the bot: the use-case layer and the delivery engine, then plugins →
+ * context → guards → features → fallback. Starting and stopping belong to
+ * main.ts; tests build the bot without starting it.
  */
-export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; deps: AppDeps } {
+export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; deps: AppDeps; engine: DeliveryEngine } {
   const { config, logger, repos, agreement } = options;
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     // Also applies to the Api objects conversations build for themselves.
@@ -50,53 +58,31 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const i18n = createI18n<BaseContext>(config.DEFAULT_LOCALE);
-  const gate = new OutboundGate(config);
+  const translate = (locale: string) => translator(i18n, locale);
+  const people = createPeopleOperations({ config, repos });
   const outbound: OutboundTransformers = {
-    gate: gate.transformer(),
-    chatLog: chatLogTransformer(
-      // Only participants' and organisers' conversations are kept (SPEC §11).
-      (entry) => {
-        if (roleOf(entry.userId, config, repos) !== "visitor") repos.chatLog.record({ ...entry, direction: "out" });
-      },
-      (chatId, messageId) => repos.chatLog.incoming(chatId, messageId)?.content,
-    ),
+    gate: new OutboundGate(config).transformer(),
+    chatLog: chatLogTransformer(people),
     limits: limitsTransformer((method, field, length) => logger.error({ method, field, length }, "a message over Telegram's limit was cut")),
   };
   installOutbound(bot.api, outbound, "interactive");
 
+  const engine = createEngine({ config, repos, logger, people, outbound, translate });
+  const botUsername = () => config.BOT_USERNAME ?? bot.botInfo.username;
+  const ops = createOperations({ config, repos, logger, agreement, people, engine, botUsername });
   const alerts = new FounderAlerts({
     founders: config.FOUNDER_IDS,
     securityEnabled: config.FOUNDER_ALERTS,
     intervalMs: 60_000,
     logger,
     send: async (founderId, events, evicted) => {
-      const locale = localeFor(repos.users.findById(founderId)?.language_code, config.DEFAULT_LOCALE);
+      const locale = localeFor(people.byId(founderId)?.language_code, config.DEFAULT_LOCALE);
       // Someone erased by /delete_user meanwhile is shown by id only.
-      const current = events.map((e) => (e.userId !== null && repos.users.findById(e.userId)?.deleted_at ? { ...e, username: null } : e));
+      const current = events.map((e) => (e.userId !== null && people.byId(e.userId)?.deleted_at ? { ...e, username: null } : e));
       await bot.api.sendMessage(founderId, renderAlerts(current, evicted, (key, vars) => i18n.t(locale, key, vars), config.TIME_ZONE));
     },
   });
-
-  const services: Services = createServices({
-    config,
-    repos,
-    logger,
-    outbound,
-    translate: (locale) => translator(i18n, locale),
-  });
-  const deps: AppDeps = {
-    config,
-    logger,
-    repos,
-    i18n,
-    agreement,
-    gate,
-    outbound,
-    alerts,
-    services,
-    botUsername: () => config.BOT_USERNAME ?? bot.botInfo.username,
-    api: () => bot.api,
-  };
+  const deps: AppDeps = { config, logger, i18n, agreement, ops, outbound, alerts, botUsername, api: () => bot.api };
 
   // Updates of one chat are handled in order; different chats concurrently.
   bot.use(sequentialize<Context>((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
@@ -125,10 +111,53 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
   );
   bot.use(zipUploadConversation);
   bot.use(authorize);
-  bot.use(registrationFeature, helpFeature, menuFeature, adminsFeature, invitesFeature, usersFeature, wavesFeature, ticketsFeature, broadcastFeature, reportsFeature);
+  bot.use(
+    registrationFeature,
+    helpFeature,
+    menuFeature,
+    adminsFeature,
+    peopleFeature,
+    invitesFeature,
+    wavesFeature,
+    uploadsFeature,
+    sendTicketsFeature,
+    deliveryFeature,
+    ticketsFeature,
+    broadcastFeature,
+    reportsFeature,
+  );
   bot.use(fallbackFeature);
   bot.catch(handleBotError);
-  return { bot, deps };
+  return { bot, deps, engine };
+}
+
+/**
+ * The delivery engine and its two producers (SPEC §8): one background job at
+ * a time, through an Api object of its own that leaves 5xx and network
+ * errors to the engine.
+ */
+function createEngine(deps: {
+  config: Config;
+  repos: Repos;
+  logger: Logger;
+  people: PeopleOperations;
+  outbound: OutboundTransformers;
+  translate: (locale: string) => ReturnType<typeof translator>;
+}): DeliveryEngine {
+  const { config, repos, people } = deps;
+  return new DeliveryEngine({
+    jobs: repos.jobs,
+    transaction: (fn) => repos.transaction(fn),
+    api: createApi(config, deps.outbound, "delivery"),
+    producers: {
+      tickets: createTicketProducer({ config, repos, translate: deps.translate, isStaff: people.isStaff }),
+      broadcast: createBroadcastProducer({ config, repos, isStaff: people.isStaff }),
+    },
+    limiter: new RateLimiter(config.PAID_BROADCAST ? config.PAID_RATE_PER_SECOND : config.SEND_RATE_PER_SECOND, 1),
+    concurrency: config.SEND_CONCURRENCY,
+    translate: deps.translate,
+    logger: deps.logger.child({ component: "delivery" }),
+  });
 }
 
 /**

@@ -33,7 +33,7 @@ export interface Erasure {
  */
 export function eraseUser(repos: Repos, userId: number, now = Date.now()): Erasure {
   return repos.transaction(() => {
-    const { users, jobs, waves, chatLog, records, invites } = repos;
+    const { users, jobs, tickets, chatLog, security, invites } = repos;
     const user = users.findById(userId);
     let deliveriesCancelled = 0;
     for (const delivery of jobs.openDeliveriesOf(userId)) {
@@ -42,18 +42,18 @@ export function eraseUser(repos: Repos, userId: number, now = Date.now()): Erasu
     }
     let ticketsReleased = 0;
     let ticketsRevoked = 0;
-    for (const ticket of waves.boundTo(userId)) {
+    for (const ticket of tickets.boundTo(userId)) {
       const delivery = ticket.status === "assigned" ? jobs.latestDeliveryOf(ticket.id, userId) : undefined;
       const neverAttempted = delivery !== undefined && delivery.claimed_at === null;
-      if (neverAttempted && waves.release(ticket.id, userId, { error: null, heldFor: null, missing: false })) ticketsReleased++;
-      else if (waves.revoke(ticket.id, userId, "erased", now)) ticketsRevoked++;
+      if (neverAttempted && tickets.release(ticket.id, userId, { error: null, heldFor: null, missing: false })) ticketsReleased++;
+      else if (tickets.revoke(ticket.id, userId, "erased", now)) ticketsRevoked++;
     }
     const chatLines = chatLog.erase(userId);
     if (user?.username) {
       chatLog.forgetMentions(user.username, userId);
-      waves.nameByIdInstead(user.username, userId);
+      tickets.nameByIdInstead(user.username, userId);
     }
-    records.forgetSecurityUser(userId);
+    security.forgetUser(userId);
     invites.forgetUser(userId);
     users.erase(userId, now);
     return { wasParticipant: user?.registered_at != null, chatLines, ticketsReleased, ticketsRevoked, deliveriesCancelled };
@@ -89,7 +89,7 @@ export function erasureRefusal(config: Pick<Config, "FOUNDER_IDS">, repos: Repos
 export type RequestErasure = { ok: true; promptId: number } | { ok: false; reason: ErasureRefusal };
 
 /** /delete_user: anyone the bot knows, after a confirmation whose prompt names them. */
-export function requestErasure(deps: { config: Config; repos: Repos }, args: { userId: number; by: number; chatId: number }): RequestErasure {
+export function requestErasure(deps: { config: Pick<Config, "FOUNDER_IDS">; repos: Repos }, args: { userId: number; by: number; chatId: number }): RequestErasure {
   const refusal = erasureRefusal(deps.config, deps.repos, args.userId);
   if (refusal) return { ok: false, reason: refusal };
   const promptId = deps.repos.prompts.create({ kind: "delete_user", payload: { userId: args.userId }, by: args.by, chatId: args.chatId });
@@ -102,7 +102,7 @@ export type ConfirmErasure =
   | { ok: false; reason: ErasureRefusal; userId: number };
 
 /** The confirmation pressed: the person its own prompt named is erased, the prompt answered in the same transaction. */
-export function confirmErasure(deps: { config: Config; repos: Repos }, args: { prompt: PromptRow; by: number }, now = Date.now()): ConfirmErasure {
+export function confirmErasure(deps: { config: Pick<Config, "FOUNDER_IDS">; repos: Repos }, args: { prompt: PromptRow; by: number }, now = Date.now()): ConfirmErasure {
   const { repos } = deps;
   const { userId } = JSON.parse(args.prompt.payload) as { userId: number };
   return repos.transaction((): ConfirmErasure => {
@@ -113,7 +113,7 @@ export function confirmErasure(deps: { config: Config; repos: Repos }, args: { p
     if (!repos.prompts.resolve(args.prompt.id, "done", now)) return { ok: false, reason: "answered", userId, kept: false };
     const erasure = eraseUser(repos, userId, now);
     // The audit keeps the id only: the person's name is what is being removed.
-    repos.records.audit({ actorId: args.by, action: "delete_user", args: String(userId), result: `deleted; ${erasure.ticketsReleased} tickets back, ${erasure.ticketsRevoked} revoked` });
+    repos.audit.record({ actorId: args.by, action: "delete_user", args: String(userId), result: `deleted; ${erasure.ticketsReleased} tickets back, ${erasure.ticketsRevoked} revoked` });
     return { ok: true, userId, erasure };
   });
 }

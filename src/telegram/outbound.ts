@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import type { Api, InputFile, Transformer } from "grammy";
+import { Api, type InputFile, type Transformer } from "grammy";
 import type { Message } from "grammy/types";
 import type { Config } from "../config.js";
 import { KeyedRateLimiter, RateLimiter } from "../delivery/rate-limiter.js";
@@ -85,13 +85,20 @@ export interface OutgoingRecord {
   content: string;
 }
 
+/** Where outgoing messages are written (the people operations, which keep only participants' and organisers' logs). */
+export interface ChatLogSink {
+  recordChatLine(line: OutgoingRecord & { direction: "out" }): void;
+  /** What the bot received as message #id (to describe a copy of it). */
+  receivedMessage(userId: number, messageId: number): string | undefined;
+}
+
 /**
  * Describes every successful message the bot sends to a private chat. It sits
  * on each Api object (including the ones conversations build for themselves),
  * so the chat log sees replies, conversation prompts, tickets and broadcasts
  * from one place.
  */
-export function chatLogTransformer(record: (entry: OutgoingRecord) => void, describeCopy: (fromChatId: number, messageId: number) => string | undefined): Transformer {
+export function chatLogTransformer(sink: ChatLogSink): Transformer {
   return async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
     if (!result.ok) return result;
@@ -99,8 +106,8 @@ export function chatLogTransformer(record: (entry: OutgoingRecord) => void, desc
     if (chatId === undefined || chatId <= 0) return result;
     if (NEW_MESSAGE_METHODS.has(method) || EDIT_METHODS.has(method)) {
       try {
-        const entry = describeOutgoing(method, payload as Record<string, unknown>, result.result, describeCopy);
-        if (entry) record({ userId: chatId, ...entry });
+        const entry = describeOutgoing(method, payload as Record<string, unknown>, result.result, (from, id) => sink.receivedMessage(from, id));
+        if (entry) sink.recordChatLine({ userId: chatId, direction: "out", ...entry });
       } catch {
         // The log must never break a send that already happened.
       }
@@ -225,4 +232,13 @@ export function installOutbound(api: Api, transformers: OutboundTransformers, mo
       ? autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 600 })
       : autoRetry({ maxRetryAttempts: 100, rethrowInternalServerErrors: true, rethrowHttpErrors: true }),
   );
+}
+
+/** An Api object of its own with the process's shared transformers. */
+export function createApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT" | "TELEGRAM_TIMEOUT_SECONDS">, transformers: OutboundTransformers, mode: RetryMode): Api {
+  // Per request, so a connection that never answers costs one delivery slot
+  // this long (then it is a network error, retried) instead of grammY's 500 s.
+  const api = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: config.TELEGRAM_TIMEOUT_SECONDS });
+  installOutbound(api, transformers, mode);
+  return api;
 }

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
-import { WaveNotOpenError, type NewTicket } from "../db/repos/waves.js";
+import type { NewTicket } from "../db/repos/tickets.js";
 import { failpoint } from "../failpoints.js";
 import type { Logger } from "../logger.js";
 import { inspectEntries, type EntryProblem, type Refusal, type SourceEntry } from "./inspect.js";
@@ -43,6 +43,37 @@ export type ImportOutcome =
   | { ok: true; summary: ImportSummary }
   | { ok: false; refusal: Refusal | { kind: "manifest"; problems: ManifestProblem[] } | { kind: "already_imported"; count: number; problems: EntryProblem[] } | { kind: "wave_not_open" } };
 
+class WaveNotOpenError extends Error {
+  constructor(readonly waveId: number) {
+    super(`wave ${waveId} is not open for an import`);
+    this.name = "WaveNotOpenError";
+  }
+}
+
+/**
+ * One import, atomically: in replace mode the wave's unassigned tickets
+ * become archived, and the new ones available. A ticket's path is relative
+ * to the tickets folder while in play and to the archive folder once
+ * archived; files are written before this transaction and moved after it,
+ * and start-up reconciliation settles a crash in between.
+ */
+function recordImport(
+  repos: Repos,
+  args: { waveId: number; by: number; source: string; fileName: string; mode: "replace" | "add"; tickets: readonly NewTicket[] },
+): { archived: number } {
+  return repos.transaction(() => {
+    // Checked again inside the transaction: a delivery may have started
+    // (or the wave ended) while the files were being checked and written.
+    const status = repos.waves.byId(args.waveId)?.status;
+    if (status !== "open" && status !== "confirmed") throw new WaveNotOpenError(args.waveId);
+    const archived = args.mode === "replace" ? repos.tickets.archiveAvailable(args.waveId) : 0;
+    repos.tickets.insertImport({ ...args, archived });
+    // A changed wave has to be looked at again before sending.
+    repos.waves.transition(args.waveId, "confirmed", "open");
+    return { archived };
+  });
+}
+
 /**
  * The one import path for /upload_zip, /upload_zip_add and `npm run import`:
  * inspect everything, then write the files, then record them in one
@@ -59,7 +90,7 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
     { maxEntries: config.ZIP_MAX_ENTRIES, maxTotalBytes: config.ZIP_MAX_TOTAL_MB * 1024 * 1024, maxRatio: config.ZIP_MAX_RATIO },
     (sha) => {
       pdfs++;
-      const earlier = repos.waves.findBySha(sha);
+      const earlier = repos.tickets.findBySha(sha);
       if (earlier?.wave_id === request.waveId) inThisWave++;
       return earlier ? `${earlier.file_name} (#${earlier.wave_id})` : undefined;
     },
@@ -103,8 +134,8 @@ export async function importTickets(deps: ImportDeps, request: ImportRequest): P
       });
     }
     failpoint("import:files-written");
-    const archivedBefore = request.mode === "replace" ? repos.waves.unassigned(request.waveId) : [];
-    const { archived } = repos.waves.recordImport({
+    const archivedBefore = request.mode === "replace" ? repos.tickets.unassigned(request.waveId) : [];
+    const { archived } = recordImport(repos, {
       waveId: request.waveId,
       by: request.by,
       source: request.source,

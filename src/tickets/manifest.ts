@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { Repos } from "../db/repos/index.js";
-import { parseUserRef, type UserRef } from "../bot/user-ref.js";
+import { parseUserRef, type UserRef } from "../people/user-ref.js";
 import { cutText } from "./names.js";
 
 /** Who a named ticket belongs to: "id:123" or "username:anna" (lowercase), and how the manifest wrote it. */

@@ -1,16 +1,12 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { Api, InputFile } from "grammy";
-import { clampText, MAX_TEXT } from "../telegram/limits.js";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
 import type { WaveRow } from "../db/repos/waves.js";
-import { localeFor, type Translate } from "../i18n.js";
-import { scrubSecrets, type Logger } from "../logger.js";
-import { chatLogTransformer } from "../telegram/outbound.js";
+import type { Logger } from "../logger.js";
 import { importTickets, type ImportOutcome } from "./importer.js";
 import { folderEntries, zipEntries } from "./sources.js";
-import { auditResult, describeUpload, type ImportAnswer } from "./upload.js";
+import { auditResult } from "./upload.js";
 
 /**
  * `npm run import -- <file.zip|folder> [--add]`: the operator loads tickets on
@@ -79,7 +75,7 @@ export async function importFromServer(
       entries: isFolder ? folderEntries(path) : zipEntries(readFileSync(path)),
     });
   }
-  repos.records.audit({
+  repos.audit.record({
     actorId: SERVER_ACTOR,
     action: args.mode === "replace" ? "server_import" : "server_import_add",
     args: path,
@@ -88,58 +84,4 @@ export async function importFromServer(
   return { kind: "done", wave, fileName, outcome };
 }
 
-/** The same words as /upload_zip answers in Telegram. */
-export function describeServerImport(result: ServerImportResult, t: Translate): ImportAnswer {
-  switch (result.kind) {
-    case "done":
-      return describeUpload(result.outcome, result.wave, t);
-    case "no_wave":
-      return { text: t("wave-none") };
-    case "sending":
-      return { text: t("wave-busy-sending", { wave: result.wave.name }) };
-    case "not_found":
-      return { text: t("import-not-found", { path: result.path }) };
-  }
-}
-
 export const succeeded = (result: ServerImportResult): boolean => result.kind === "done" && result.outcome.ok;
-
-/**
- * Tells every founder in Telegram what the import did, each in their own
- * language. Returns the founders who could not be told, with the reason; a
- * failed notice never undoes the import.
- */
-export async function notifyFounders(
-  deps: { config: Config; repos: Repos; translate(locale: string): Translate },
-  result: Extract<ServerImportResult, { kind: "done" }>,
-  timeoutSeconds = 15,
-): Promise<Array<{ founderId: number; reason: string }>> {
-  const { config, repos } = deps;
-  // A bare Api: no auto-retry, so an unreachable Bot API fails within the
-  // timeout instead of holding the operator's terminal. The chat log still
-  // records what the founders were sent.
-  const api = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds });
-  api.config.use(
-    chatLogTransformer(
-      (entry) => repos.chatLog.record({ ...entry, direction: "out" }),
-      (chatId, messageId) => repos.chatLog.incoming(chatId, messageId)?.content,
-    ),
-  );
-  const failures: Array<{ founderId: number; reason: string }> = [];
-  for (const founderId of config.FOUNDER_IDS) {
-    const t = deps.translate(localeFor(repos.users.findById(founderId)?.language_code, config.DEFAULT_LOCALE));
-    const header = t(result.outcome.ok ? "import-founder-done" : "import-founder-refused", { file: result.fileName });
-    try {
-      const answer = describeUpload(result.outcome, result.wave, t);
-      await api.sendMessage(founderId, clampText(`${header}\n\n${answer.text}`, MAX_TEXT));
-      if (answer.fullList) {
-        const file = new InputFile(Buffer.from(`${answer.fullList.join("\n")}\n`), "import.txt");
-        await api.sendDocument(founderId, file, { caption: t("full-list-caption", { count: answer.fullList.length }) });
-      }
-    } catch (error) {
-      const reason = error instanceof Error && "description" in error ? String(error.description) : error instanceof Error ? error.message : String(error);
-      failures.push({ founderId, reason: scrubSecrets(reason, config.BOT_TOKEN) });
-    }
-  }
-  return failures;
-}

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Config } from "../config.js";
-import type { TicketRow, WavesRepo } from "../db/repos/waves.js";
+import type { TicketRow, TicketsRepo } from "../db/repos/tickets.js";
 import type { Logger } from "../logger.js";
 
 /** A ticket's file: under the tickets folder while in play, under the archive folder once archived. */
@@ -47,8 +47,8 @@ export function moveArchivedFiles(paths: Config["paths"], tickets: readonly Pick
  * to are removed (a crash during an import, before its transaction). Only
  * files named the way the importer names them are ever touched.
  */
-export function reconcileTicketFiles(paths: Config["paths"], waves: WavesRepo, logger: Logger): { moved: number; removed: number } {
-  const known = new Map(waves.referencedPaths().map((t) => [t.path, t.status]));
+export function reconcileTicketFiles(paths: Config["paths"], tickets: Pick<TicketsRepo, "referencedPaths">, logger: Logger): { moved: number; removed: number } {
+  const known = new Map(tickets.referencedPaths().map((t) => [t.path, t.status]));
   let moved = 0;
   let removed = 0;
   if (!existsSync(paths.tickets)) return { moved, removed };

@@ -1,44 +1,29 @@
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
+import type { JobRow } from "../db/repos/jobs.js";
 import type { PromptRow } from "../db/repos/prompts.js";
-import type { WaveCounts, WaveRow } from "../db/repos/waves.js";
+import type { WaveCounts } from "../db/repos/tickets.js";
+import type { WaveRow } from "../db/repos/waves.js";
+import type { EngineControl } from "../delivery/engine.js";
 import { failpoint } from "../failpoints.js";
+import type { PeopleOperations } from "../people/operations.js";
 import { moveArchivedFiles } from "../tickets/storage.js";
 
 export interface WaveDeps {
   config: Config;
   repos: Repos;
+  people: PeopleOperations;
+  engine: EngineControl;
 }
 
-/** A confirmation of one wave action, as its prompt stored it. */
-interface NewWavePrompt {
-  waveId: number;
-  name: string;
-}
-interface EndWavePrompt {
-  waveId: number;
-}
+/** Why a wave command cannot run now. */
+export type WaveRefusal = { ok: false; reason: "no_wave" } | { ok: false; reason: "busy_sending"; wave: WaveRow };
 
 export type RequestNewWave =
   | { ok: true; opened: WaveRow }
   /** A wave is open: its own prompt (the id goes on the button) remembers the new name. */
-  | { ok: true; confirm: { promptId: number; active: WaveRow; counts: WaveCounts; name: string } }
+  | { ok: true; confirm: { promptId: number; active: WaveRow; counts: WaveCounts } }
   | { ok: false; reason: "busy_sending"; wave: WaveRow };
-
-/** /new_wave NAME: opens the wave, or asks first when one is open and not being sent. */
-export function requestNewWave(deps: WaveDeps, args: { name: string; by: number; chatId: number }): RequestNewWave {
-  const { repos } = deps;
-  const active = repos.waves.active();
-  if (!active) {
-    const opened = repos.waves.create(args.name, args.by);
-    repos.records.audit({ actorId: args.by, action: "new_wave", args: args.name, result: `wave ${opened.id}` });
-    return { ok: true, opened };
-  }
-  if (active.status === "sending") return { ok: false, reason: "busy_sending", wave: active };
-  const payload: NewWavePrompt = { waveId: active.id, name: args.name };
-  const promptId = repos.prompts.create({ kind: "new_wave", payload, by: args.by, chatId: args.chatId });
-  return { ok: true, confirm: { promptId, active, counts: repos.waves.counts(active.id), name: args.name } };
-}
 
 export type ConfirmResult<T> =
   | ({ ok: true } & T)
@@ -47,77 +32,165 @@ export type ConfirmResult<T> =
   | { ok: false; reason: "stale" }
   | { ok: false; reason: "busy_sending"; wave: WaveRow };
 
-/**
- * "End wave A and open B?" answered yes: exactly the waves its own prompt
- * named. The prompt is answered in the same transaction as the change, so a
- * second press (or a replay after a crash) shows what happened instead of
- * doing it again.
- */
-export function confirmNewWave(deps: WaveDeps, args: { prompt: PromptRow; by: number }): ConfirmResult<{ ended: WaveRow; opened: WaveRow }> {
-  const { repos } = deps;
-  const payload = JSON.parse(args.prompt.payload) as NewWavePrompt;
-  if (args.prompt.resolved_at !== null) {
-    const ended = repos.waves.byId(payload.waveId);
-    const opened = repos.waves.all().find((w) => w.id > payload.waveId && w.name === payload.name);
-    return { ok: false, reason: "answered", kept: args.prompt.resolution === "kept", ...(ended ? { ended } : {}), ...(opened ? { opened } : {}) };
-  }
-  const active = repos.waves.active();
-  if (!active || active.id !== payload.waveId) return { ok: false, reason: "stale" };
-  if (active.status === "sending") return { ok: false, reason: "busy_sending", wave: active };
-  const opened = endWaveNow(deps, active, args.by, args.prompt.id, { name: payload.name });
-  repos.records.audit({ actorId: args.by, action: "new_wave", args: payload.name, result: `wave ${opened!.id}` });
-  return { ok: true, ended: repos.waves.byId(active.id)!, opened: opened! };
+export type RequestEndWave = { ok: true; promptId: number; wave: WaveRow; counts: WaveCounts } | WaveRefusal;
+
+export type ConfirmWave =
+  | { ok: true; wave: WaveRow; counts: WaveCounts; waiting: number; usable: number }
+  | WaveRefusal
+  | { ok: false; reason: "no_tickets"; wave: WaveRow };
+
+export type SendTickets =
+  /** Queued; `launch()` starts it once the admin has been told (its progress follows that answer). */
+  | { ok: true; wave: WaveRow; job: JobRow; waiting: number; queued: boolean; launch(): void }
+  | WaveRefusal
+  | { ok: false; reason: "not_confirmed"; wave: WaveRow }
+  | { ok: false; reason: "nobody_waiting"; wave: WaveRow };
+
+interface NewWavePrompt {
+  waveId: number;
+  name: string;
 }
-
-export type RequestEndWave =
-  | { ok: true; promptId: number; wave: WaveRow; counts: WaveCounts }
-  | { ok: false; reason: "no_wave" }
-  | { ok: false; reason: "busy_sending"; wave: WaveRow };
-
-export function requestEndWave(deps: WaveDeps, args: { by: number; chatId: number }): RequestEndWave {
-  const { repos } = deps;
-  const wave = repos.waves.active();
-  if (!wave) return { ok: false, reason: "no_wave" };
-  if (wave.status === "sending") return { ok: false, reason: "busy_sending", wave };
-  const payload: EndWavePrompt = { waveId: wave.id };
-  const promptId = repos.prompts.create({ kind: "end_wave", payload, by: args.by, chatId: args.chatId });
-  return { ok: true, promptId, wave, counts: repos.waves.counts(wave.id) };
-}
-
-export function confirmEndWave(deps: WaveDeps, args: { prompt: PromptRow; by: number }): ConfirmResult<{ ended: WaveRow }> {
-  const { repos } = deps;
-  const payload = JSON.parse(args.prompt.payload) as EndWavePrompt;
-  if (args.prompt.resolved_at !== null) {
-    const ended = repos.waves.byId(payload.waveId);
-    return { ok: false, reason: "answered", kept: args.prompt.resolution === "kept", ...(ended ? { ended } : {}) };
-  }
-  const wave = repos.waves.active();
-  if (!wave || wave.id !== payload.waveId) return { ok: false, reason: "stale" };
-  if (wave.status === "sending") return { ok: false, reason: "busy_sending", wave };
-  endWaveNow(deps, wave, args.by, args.prompt.id);
-  return { ok: true, ended: repos.waves.byId(wave.id)! };
-}
-
-/** "Cancel" on a prompt: nothing changes, and the prompt cannot be used any more. */
-export function keepPrompt(repos: Repos, prompt: PromptRow): boolean {
-  return repos.prompts.resolve(prompt.id, "kept");
+interface EndWavePrompt {
+  waveId: number;
 }
 
 /**
- * Archives the wave's unassigned tickets (database first, then the files) and
- * closes it, answering its prompt in the same transaction; with `openNext`,
- * opens the next wave there too, so a crash cannot leave the old one ended
- * and the new one never opened.
+ * The wave lifecycle (SPEC §7): open → confirmed → sending ⇄ confirmed →
+ * ended, one wave at a time. Each operation checks the state it needs and
+ * says why not otherwise; confirmations act on what their own prompt said.
  */
-function endWaveNow(deps: WaveDeps, wave: WaveRow, by: number, promptId: number, openNext?: { name: string }): WaveRow | undefined {
-  const { repos, config } = deps;
-  const unassigned = repos.waves.unassigned(wave.id);
-  const { archived, next } = repos.transaction(() => {
-    if (!repos.prompts.resolve(promptId, "done")) throw new Error(`prompt ${promptId} was answered meanwhile`);
-    return repos.waves.endWave(wave.id, by, openNext);
-  });
-  failpoint("end-wave:committed");
-  moveArchivedFiles(config.paths, unassigned);
-  repos.records.audit({ actorId: by, action: "end_wave", args: String(wave.id), result: `${archived} archived` });
-  return next;
+export function createWavesOperations(deps: WaveDeps) {
+  const { repos, people, engine } = deps;
+  const { waves, tickets, prompts } = repos;
+
+  /** The open wave when it is not being sent (uploads, confirm, send and end all need that). */
+  function idle(): { ok: true; wave: WaveRow } | WaveRefusal {
+    const wave = waves.active();
+    if (!wave) return { ok: false, reason: "no_wave" };
+    if (wave.status === "sending") return { ok: false, reason: "busy_sending", wave };
+    return { ok: true, wave };
+  }
+
+  /** Participants (not organisers) without a ticket of the wave. */
+  const waitingFor = (waveId: number): number => tickets.participantsWithoutTicket(waveId, people.staffIds());
+
+  /**
+   * Archives the wave's unassigned tickets (database first, then the files)
+   * and closes it, answering its prompt in the same transaction; with
+   * `openNext`, opens the next wave there too, so a crash cannot leave the
+   * old one ended and the new one never opened.
+   */
+  function endNow(wave: WaveRow, by: number, promptId: number, openNext?: { name: string }): WaveRow | undefined {
+    const unassigned = tickets.unassigned(wave.id);
+    const { archived, next } = repos.transaction(() => {
+      if (!prompts.resolve(promptId, "done")) throw new Error(`prompt ${promptId} was answered meanwhile`);
+      const archivedCount = tickets.archiveAvailable(wave.id);
+      if (!waves.end(wave.id, by)) throw new Error(`wave ${wave.id} cannot be ended now`);
+      return { archived: archivedCount, next: openNext ? waves.create(openNext.name, by) : undefined };
+    });
+    failpoint("end-wave:committed");
+    moveArchivedFiles(deps.config.paths, unassigned);
+    repos.audit.record({ actorId: by, action: "end_wave", args: String(wave.id), result: `${archived} archived` });
+    return next;
+  }
+
+  return {
+    idle,
+    /** The default name's number: "Wave 3" for the third wave. */
+    nextNumber: (): number => waves.all().length + 1,
+    counts: (waveId: number): WaveCounts => tickets.counts(waveId),
+
+    /** /new_wave NAME: opens the wave, or asks first when one is open and not being sent. */
+    requestNew(args: { name: string; by: number; chatId: number }): RequestNewWave {
+      const active = waves.active();
+      if (!active) {
+        const opened = waves.create(args.name, args.by);
+        repos.audit.record({ actorId: args.by, action: "new_wave", args: args.name, result: `wave ${opened.id}` });
+        return { ok: true, opened };
+      }
+      if (active.status === "sending") return { ok: false, reason: "busy_sending", wave: active };
+      const payload: NewWavePrompt = { waveId: active.id, name: args.name };
+      const promptId = prompts.create({ kind: "new_wave", payload, by: args.by, chatId: args.chatId });
+      return { ok: true, confirm: { promptId, active, counts: tickets.counts(active.id) } };
+    },
+
+    /** "End wave A and open B?" answered yes: exactly the waves its own prompt named. */
+    confirmNew(args: { prompt: PromptRow; by: number }): ConfirmResult<{ ended: WaveRow; opened: WaveRow }> {
+      const payload = JSON.parse(args.prompt.payload) as NewWavePrompt;
+      if (args.prompt.resolved_at !== null) {
+        const ended = waves.byId(payload.waveId);
+        const opened = waves.all().find((w) => w.id > payload.waveId && w.name === payload.name);
+        return { ok: false, reason: "answered", kept: args.prompt.resolution === "kept", ...(ended ? { ended } : {}), ...(opened ? { opened } : {}) };
+      }
+      const active = waves.active();
+      if (!active || active.id !== payload.waveId) return { ok: false, reason: "stale" };
+      if (active.status === "sending") return { ok: false, reason: "busy_sending", wave: active };
+      const opened = endNow(active, args.by, args.prompt.id, { name: payload.name })!;
+      repos.audit.record({ actorId: args.by, action: "new_wave", args: payload.name, result: `wave ${opened.id}` });
+      return { ok: true, ended: waves.byId(active.id)!, opened };
+    },
+
+    /** /end_wave: asks first. */
+    requestEnd(args: { by: number; chatId: number }): RequestEndWave {
+      const state = idle();
+      if (!state.ok) return state;
+      const payload: EndWavePrompt = { waveId: state.wave.id };
+      const promptId = prompts.create({ kind: "end_wave", payload, by: args.by, chatId: args.chatId });
+      return { ok: true, promptId, wave: state.wave, counts: tickets.counts(state.wave.id) };
+    },
+
+    confirmEnd(args: { prompt: PromptRow; by: number }): ConfirmResult<{ ended: WaveRow }> {
+      const payload = JSON.parse(args.prompt.payload) as EndWavePrompt;
+      if (args.prompt.resolved_at !== null) {
+        const ended = waves.byId(payload.waveId);
+        return { ok: false, reason: "answered", kept: args.prompt.resolution === "kept", ...(ended ? { ended } : {}) };
+      }
+      const wave = waves.active();
+      if (!wave || wave.id !== payload.waveId) return { ok: false, reason: "stale" };
+      if (wave.status === "sending") return { ok: false, reason: "busy_sending", wave };
+      endNow(wave, args.by, args.prompt.id);
+      return { ok: true, ended: waves.byId(wave.id)! };
+    },
+
+    /**
+     * /confirm_wave: tickets someone can get vs participants still without
+     * one; the wave is marked ready. Counts only tickets someone registered
+     * can get (a manifest may name people not registered yet, or nobody).
+     */
+    confirm(args: { by: number }): ConfirmWave {
+      const state = idle();
+      if (!state.ok) return state;
+      const { wave } = state;
+      const counts = tickets.counts(wave.id);
+      if (counts.available + counts.assigned + counts.sent === 0) return { ok: false, reason: "no_tickets", wave };
+      const waiting = waitingFor(wave.id);
+      const usable = tickets.usableAvailable(wave.id);
+      waves.confirm(wave.id);
+      repos.audit.record({ actorId: args.by, action: "confirm_wave", args: String(wave.id), result: `${counts.available} available, ${waiting} waiting` });
+      return { ok: true, wave, counts, waiting, usable };
+    },
+
+    /**
+     * /send_tickets: queues the delivery job of the confirmed wave for the
+     * participants without a ticket (the wave is `sending` until it ends).
+     */
+    sendTickets(args: { by: number; chatId: number; locale: string }): SendTickets {
+      const state = idle();
+      if (!state.ok) return state;
+      const { wave } = state;
+      if (wave.status === "open") return { ok: false, reason: "not_confirmed", wave };
+      const waiting = waitingFor(wave.id);
+      if (waiting === 0) return { ok: false, reason: "nobody_waiting", wave };
+      const queued = engine.isBusy();
+      const job = repos.transaction(() => {
+        if (!waves.transition(wave.id, "confirmed", "sending")) return undefined;
+        return repos.jobs.create({ kind: "tickets", refId: wave.id, startedBy: args.by, chatId: args.chatId, locale: args.locale, total: waiting });
+      });
+      if (!job) return { ok: false, reason: "busy_sending", wave };
+      repos.audit.record({ actorId: args.by, action: "send_tickets", args: String(wave.id), result: `job ${job.id}` });
+      return { ok: true, wave, job, waiting, queued, launch: () => engine.kick() };
+    },
+  };
 }
+
+export type WavesOperations = ReturnType<typeof createWavesOperations>;

@@ -11,11 +11,15 @@ import { createConfig, type Config } from "../../src/config.js";
 import { openDatabase } from "../../src/db/database.js";
 import { createRepos, type Repos } from "../../src/db/repos/index.js";
 import type { WaveRow } from "../../src/db/repos/waves.js";
-import { DeliveryEngine } from "../../src/delivery/engine.js";
+import { DeliveryEngine, type EngineControl } from "../../src/delivery/engine.js";
+import { createOperations } from "../../src/operations.js";
+import { createPeopleOperations } from "../../src/people/operations.js";
 import { RateLimiter } from "../../src/delivery/rate-limiter.js";
 import { createI18n, translator } from "../../src/i18n.js";
-import { completeRegistration } from "../../src/registration/complete.js";
-import { createTicketProducer } from "../../src/tickets/delivery.js";
+import { loadAgreement } from "../../src/registration/agreement.js";
+import { createRegistrationOperations } from "../../src/registration/operations.js";
+import { projectRoot } from "../../src/paths.js";
+import { createTicketProducer } from "../../src/tickets/producer.js";
 import { makePdf } from "./fixtures.js";
 
 export const TOKEN = "700001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
@@ -38,17 +42,20 @@ export function memoryWorld(overrides: Record<string, unknown> = {}) {
     LOG_FOLDER: join(dir, "logs"),
     ...overrides,
   });
-  const repos: Repos = createRepos(openDatabase(":memory:"));
+  const db = openDatabase(":memory:");
+  const repos: Repos = createRepos(db);
+  const agreement = loadAgreement(join(projectRoot, "agreement"));
+  const registration = createRegistrationOperations({ repos, agreement });
   let codes = 0;
 
-  /** A participant registered through the real invite path, with a profile. */
-  function register(id: number, username: string | null = `user${id}`): void {
+  /** A participant registered through the real invite path (the registration operations), with a profile. */
+  function register(id: number, username = `user${id}`): void {
     const code = `code-${++codes}`;
     repos.invites.createBatch([code], FOUNDER, null);
     repos.users.seen(id);
-    assert.ok(repos.invites.open(id, code).ok);
-    assert.ok(repos.invites.recordConsent(id, "en-test"));
-    assert.equal(completeRegistration(repos, { id, first_name: `User${id}`, ...(username ? { username } : {}) }), "registered");
+    const user = { id, first_name: `User${id}`, username, language_code: "en" };
+    assert.equal(registration.start({ user, role: "visitor", code }).kind, "agreement");
+    assert.equal(registration.accept({ user, role: "visitor", version: agreement.en.version }), "registered");
   }
 
   /** An open wave with `count` ticket files really on disk (named ticket-1.pdf …). */
@@ -64,14 +71,40 @@ export function memoryWorld(overrides: Record<string, unknown> = {}) {
       const owner = named[i + 1];
       return { fileName: `ticket-${i + 1}.pdf`, path, sha256, size: data.length, ...(owner ? { namedKey: owner, namedAs: owner } : {}) };
     });
-    repos.waves.recordImport({ waveId: wave.id, by: FOUNDER, source: "server", fileName: "t.zip", mode: "add", tickets });
+    repos.tickets.insertImport({ waveId: wave.id, by: FOUNDER, source: "server", fileName: "t.zip", mode: "add", archived: 0, tickets });
     return repos.waves.byId(wave.id)!;
   }
 
-  return { dir, config, repos, register, waveWithTickets };
+  /**
+   * The use-case layer over this world. The engine is a stand-in that counts
+   * kicks (jobs are run by memoryEngine when a test wants them delivered).
+   */
+  function operations(engine: EngineControl = idleEngine()) {
+    const people = createPeopleOperations({ config, repos });
+    return createOperations({ config, repos, logger: silent, agreement, people, engine, botUsername: () => "test_ticket_bot" });
+  }
+
+  return { dir, config, db, repos, agreement, register, waveWithTickets, operations };
 }
 
 export type MemoryWorld = ReturnType<typeof memoryWorld>;
+
+const silent = pino({ level: "silent" });
+
+/** An engine that runs nothing: it records what the operations asked of it. */
+export function idleEngine(): EngineControl & { kicks: number; busy: boolean } {
+  return {
+    kicks: 0,
+    busy: false,
+    isBusy() {
+      return this.busy;
+    },
+    kick() {
+      this.kicks++;
+    },
+    requestStop: () => false,
+  };
+}
 
 /** What the fake Bot API answers to one call. */
 export type Answer = { ok: true } | { ok: false; code: number; description: string };
@@ -99,7 +132,7 @@ export function memoryEngine(world: MemoryWorld, answer: (call: { method: string
   const i18n = createI18n<Context>("en");
   const isStaff = (id: number) => config.FOUNDER_IDS.includes(id) || repos.admins.isAdmin(id);
   const producers = {
-    tickets: createTicketProducer({ config, repos, translate: (l) => translator(i18n, l), isStaff }),
+    tickets: createTicketProducer({ config, repos, translate: (l: string) => translator(i18n, l), isStaff }),
     broadcast: createBroadcastProducer({ config, repos, isStaff }),
   };
   const engine = new DeliveryEngine({
@@ -109,8 +142,8 @@ export function memoryEngine(world: MemoryWorld, answer: (call: { method: string
     producers,
     limiter: new RateLimiter(1000, 1000),
     concurrency: 4,
-    translate: (l) => translator(i18n, l),
-    logger: pino({ level: "silent" }),
+    translate: (l: string) => translator(i18n, l),
+    logger: silent,
     retryDelaysMs: [10, 10, 10, 10],
   });
   /** Queues a ticket job for the open wave, as /send_tickets does. */

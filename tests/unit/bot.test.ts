@@ -11,7 +11,6 @@ import { createRepos } from "../../src/db/repos/index.js";
 import { createLogger } from "../../src/logger.js";
 import { projectRoot } from "../../src/paths.js";
 import { loadAgreement } from "../../src/registration/agreement.js";
-import { completeRegistration } from "../../src/registration/complete.js";
 
 const FOUNDER = 1;
 
@@ -67,7 +66,7 @@ describe("the bot, update by update", () => {
     const { calls, send, repos } = buildBot();
     await send(7, "/security_log");
     assert.equal(calls[0]!.payload.text, "This command is not available to you.");
-    assert.deepEqual(repos.records.latestSecurity(5).map((e) => [e.user_id, e.kind, e.action]), [[7, "unauthorized", "/security_log"]]);
+    assert.deepEqual(repos.security.latest(5).map((e) => [e.user_id, e.kind, e.action]), [[7, "unauthorized", "/security_log"]]);
     await send(FOUNDER, "/security_log");
     assert.match(String(calls[1]!.payload.text), /Security log: the latest 1 of 1 entries/);
   });
@@ -80,7 +79,8 @@ describe("the bot, update by update", () => {
     repos.users.seen(5);
     repos.invites.open(5, "CODE5");
     repos.invites.recordConsent(5, "en-test");
-    assert.equal(completeRegistration(repos, { id: 5, first_name: "U", username: "old5" }), "registered");
+    repos.invites.complete(5);
+    repos.users.touch({ id: 5, first_name: "U", username: "old5" });
     await send(5, "hello");
     assert.deepEqual([...repos.chatLog.iterate(5)].map((l) => [l.direction, l.kind, l.content]), [["in", "text", "hello"]]);
     assert.equal(repos.users.findById(5)!.username, "user5");

@@ -15,7 +15,7 @@ const CLARA = 12;
 const BAD_GATEWAY: Answer = { ok: false, code: 502, description: "Bad Gateway" };
 
 const ticketOf = (world: ReturnType<typeof memoryWorld>, name: string) =>
-  world.repos.db.prepare<[string], { status: string; user_id: number | null; held_for: number | null; revoke_reason: string | null; sent_at: number | null }>(
+  world.db.prepare<[string], { status: string; user_id: number | null; held_for: number | null; revoke_reason: string | null; sent_at: number | null }>(
     "SELECT status, user_id, held_for, revoke_reason, sent_at FROM tickets WHERE file_name = ?",
   ).get(name)!;
 
@@ -118,11 +118,11 @@ describe("an erasure decides each ticket by whether it may have left", () => {
     world.register(ANNA);
     world.register(BORIS);
     const wave = world.waveWithTickets(2);
-    const [held, sent] = world.repos.waves.unassigned(wave.id);
-    world.repos.waves.assign(held!.id, ANNA);
-    world.repos.waves.release(held!.id, ANNA, { error: "network", heldFor: ANNA, missing: false });
-    world.repos.waves.assign(sent!.id, BORIS);
-    world.repos.waves.markSent(sent!.id, BORIS, { messageId: 5, fileId: "f" });
+    const [held, sent] = world.repos.tickets.unassigned(wave.id);
+    world.repos.tickets.assign(held!.id, ANNA);
+    world.repos.tickets.release(held!.id, ANNA, { error: "network", heldFor: ANNA, missing: false });
+    world.repos.tickets.assign(sent!.id, BORIS);
+    world.repos.tickets.markSent(sent!.id, BORIS, { messageId: 5, fileId: "f" });
     eraseUser(world.repos, ANNA);
     eraseUser(world.repos, BORIS);
     assert.deepEqual(ticketOf(world, "ticket-1.pdf"), { status: "revoked", user_id: ANNA, held_for: null, revoke_reason: "erased", sent_at: null });
@@ -131,7 +131,7 @@ describe("an erasure decides each ticket by whether it may have left", () => {
     assert.ok(boris.sent_at !== null, "when it was sent stays on record");
     // Neither can be picked for anyone.
     world.register(CLARA);
-    assert.equal(world.repos.waves.pickFor(wave.id, { id: CLARA, username: "user12" }), undefined);
+    assert.equal(world.repos.tickets.pickFor(wave.id, { id: CLARA, username: "user12" }), undefined);
   });
 });
 
@@ -152,7 +152,7 @@ describe("a bookkeeping write that changes no row", () => {
   it("is counted for the summary instead of passing silently", async () => {
     const { world, engine, calls, job, release } = await sendHeldInFlight();
     // Something outside every rule moves the ticket meanwhile (a bug, a hand-edited database).
-    world.repos.db.prepare("UPDATE tickets SET status = 'archived'").run();
+    world.db.prepare("UPDATE tickets SET status = 'archived'").run();
     release();
     await until(() => world.repos.jobs.byId(job)!.status === "done", "the job ends");
     await engine.stop(100);

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseUserRef } from "../../src/bot/user-ref.js";
+import { parseUserRef } from "../../src/people/user-ref.js";
 import { callbackPrefix, COMMANDS, commandsFor, findCommand, mayUse } from "../../src/bot/commands.js";
-import { decodeCallback, encodeCallback, idArgAt } from "../../src/bot/keyboards/callback-data.js";
+import { buttonFamily, idArg, tokenArg } from "../../src/telegram/buttons.js";
 import { inviteLink, newInviteCode, parseInviteArgs } from "../../src/invites/codes.js";
 import { localeFor } from "../../src/i18n.js";
 import { scrubSecrets } from "../../src/logger.js";
@@ -64,18 +64,20 @@ describe("command registry", () => {
 });
 
 describe("callback data", () => {
+  const family = buttonFamily("user", { delete: [idArg], keep: [idArg], accept: [tokenArg.optional()] });
+
   it("round-trips and validates ids", () => {
-    const data = encodeCallback("user", "delete", 123);
+    const data = family.data("delete", 123);
     assert.equal(data, "user:delete:123");
-    const decoded = decodeCallback(data);
-    assert.equal(decoded.action, "delete");
-    assert.equal(idArgAt(decoded), 123);
-    assert.equal(idArgAt(decodeCallback("user:delete:-1")), undefined);
-    assert.equal(idArgAt(decodeCallback("user:delete:1e99")), undefined);
-    assert.equal(idArgAt(decodeCallback("user:delete")), undefined);
+    assert.deepEqual(family.parse(data), { action: "delete", args: [123] });
+    for (const forged of ["user:delete:-1", "user:delete:1e99", "user:delete", "user:delete:1:2", "user:nuke:1", "other:delete:1", "user", ""]) {
+      assert.equal(family.parse(forged), undefined, forged);
+    }
+    assert.deepEqual(family.parse("user:accept"), { action: "accept", args: [undefined] }, "an optional argument may be missing");
+    assert.equal(family.parse("user:accept:bad token!"), undefined);
   });
   it("refuses payloads over Telegram's 64 bytes", () => {
-    assert.throws(() => encodeCallback("x", "y".repeat(70)), RangeError);
+    assert.throws(() => buttonFamily("x", { y: [tokenArg] }).data("y", "z".repeat(70)), RangeError);
   });
 });
 

@@ -98,7 +98,7 @@ describe("keysetPages", () => {
   it("leaves the database writable between rows (report sheets pause while others write)", async () => {
     const repos = createRepos(openDatabase(":memory:"));
     repos.invites.createBatch(Array.from({ length: 2500 }, (_, i) => `code-${String(i).padStart(5, "0")}`), 1, null);
-    repos.records.security({ userId: 5, username: "x", kind: "unauthorized", action: "/menu" });
+    repos.security.record({ userId: 5, username: "x", kind: "unauthorized", action: "/menu" });
     let seen = 0;
     for (const invite of repos.invites.iterate()) {
       if (++seen % 500 === 0) {
@@ -108,8 +108,8 @@ describe("keysetPages", () => {
       }
     }
     assert.equal(seen, 2500);
-    for (const _ of repos.records.iterateSecurity()) repos.records.security({ userId: 6, username: null, kind: "lockout", action: "/start" });
-    assert.equal(repos.records.countSecurity(), 2);
+    for (const _ of repos.security.iterate()) repos.security.record({ userId: 6, username: null, kind: "lockout", action: "/start" });
+    assert.equal(repos.security.count(), 2);
     assert.equal(repos.chatLog.span(7).lines, 5);
   });
 });

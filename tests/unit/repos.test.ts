@@ -103,7 +103,7 @@ describe("registration", () => {
     repos.invites.createBatch(["X"], 1, null);
     assert.equal(registerWith(repos, 20, "X"), "registered");
     repos.chatLog.record({ userId: 20, direction: "in", kind: "text", content: "my secret" });
-    repos.records.security({ userId: 20, username: "user20", kind: "unauthorized", action: "/menu" });
+    repos.security.record({ userId: 20, username: "user20", kind: "unauthorized", action: "/menu" });
     eraseUser(repos, 20);
     const user = repos.users.findById(20)!;
     assert.equal(user.username, null);
@@ -111,7 +111,7 @@ describe("registration", () => {
     assert.equal(user.registered_at, null);
     assert.ok(user.deleted_at);
     assert.equal(repos.chatLog.count(20), 0);
-    assert.equal(repos.records.latestSecurity(1)[0]!.username, null);
+    assert.equal(repos.security.latest(1)[0]!.username, null);
     assert.equal(repos.users.countParticipants(), 0);
   });
 

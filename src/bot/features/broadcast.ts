@@ -1,13 +1,11 @@
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import { broadcastFromMessage } from "../../broadcast/content.js";
 import { sendBroadcast } from "../../broadcast/send.js";
 import type { BroadcastRow } from "../../db/repos/broadcasts.js";
-import type { BotContext } from "../context.js";
-import { captionCommand } from "../filters/caption-command.js";
-import { decodeCallback, encodeCallback, idArgAt } from "../keyboards/callback-data.js";
 import { clampText } from "../../telegram/limits.js";
-import { cutText } from "../../tickets/names.js";
+import type { BotContext, PrivateContext } from "../context.js";
+import { captionCommand } from "../filters/caption-command.js";
+import { bcButtons } from "../keyboards/broadcast.js";
 import { editOrReply } from "../replies.js";
 
 /**
@@ -16,9 +14,10 @@ import { editOrReply } from "../replies.js";
  * the delivery engine does the rest (rate limit, retries, progress, resume).
  */
 export const broadcastFeature = new Composer<BotContext>();
+const inPrivate = broadcastFeature.chatType("private");
 
-broadcastFeature.command("broadcast", (ctx) => draftBroadcast(ctx, ctx.message!));
-broadcastFeature.filter(captionCommand("broadcast"), (ctx) => draftBroadcast(ctx, ctx.message));
+inPrivate.command("broadcast", (ctx) => draftBroadcast(ctx, ctx.msg));
+inPrivate.filter(captionCommand("broadcast"), (ctx) => draftBroadcast(ctx, ctx.message));
 
 const REFUSALS = {
   empty: "broadcast-usage",
@@ -26,75 +25,61 @@ const REFUSALS = {
   too_long_caption: "broadcast-too-long-caption",
 } as const;
 
-async function draftBroadcast(ctx: BotContext, message: Message): Promise<unknown> {
-  const source = broadcastFromMessage(message);
-  if (!source.ok) return ctx.reply(ctx.t(REFUSALS[source.reason]));
-  const { repos } = ctx.deps;
-  const draft = repos.broadcasts.createDraft({ by: ctx.from!.id, chatId: ctx.chat!.id, summary: cutText(source.summary, 500), content: source.content });
+async function draftBroadcast(ctx: PrivateContext, message: Message): Promise<unknown> {
+  const { broadcasts } = ctx.deps.ops;
+  const result = broadcasts.draft({ message, by: ctx.from.id, chatId: ctx.chat.id });
+  if (!result.ok) return ctx.reply(ctx.t(REFUSALS[result.reason]));
+  const { draft } = result;
   try {
-    await sendBroadcast(ctx.api, draft, ctx.chat!.id);
+    // The preview is sent by the same function as every delivery: exactly what participants get.
+    await sendBroadcast(ctx.api, draft, ctx.chat.id);
   } catch (error) {
     if (!(error instanceof GrammyError)) throw error;
-    repos.broadcasts.transition(draft.id, "draft", "cancelled");
+    broadcasts.discard(draft.id);
     return ctx.reply(ctx.t("broadcast-cannot-copy", { reason: clampText(error.description, 300) }));
   }
   const control = await ctx.reply(controlText(ctx, draft), { reply_markup: controlKeyboard(ctx, draft) });
-  repos.broadcasts.setControlMessage(draft.id, control.message_id);
+  broadcasts.setControlMessage(draft.id, control.message_id);
   return undefined;
 }
 
-/** Who would receive it now: participants, and the admins if chosen. */
-function recipients(ctx: BotContext, includeAdmins: boolean): { participants: number; admins: number[] } {
-  const { services } = ctx.deps;
-  return { participants: services.recipientCount(), admins: includeAdmins ? services.staff() : [] };
-}
-
-function controlText(ctx: BotContext, draft: BroadcastRow): string {
-  const { participants, admins } = recipients(ctx, draft.include_admins === 1);
+function controlText(ctx: PrivateContext, draft: BroadcastRow): string {
+  const { participants, admins } = ctx.deps.ops.broadcasts.audience(draft);
   return ctx.t(admins.length > 0 ? "broadcast-preview-with-admins" : "broadcast-preview", { participants, admins: admins.length });
 }
 
-function controlKeyboard(ctx: BotContext, draft: BroadcastRow): InlineKeyboard {
-  const { participants, admins } = recipients(ctx, draft.include_admins === 1);
+function controlKeyboard(ctx: PrivateContext, draft: BroadcastRow): InlineKeyboard {
+  const { participants, admins } = ctx.deps.ops.broadcasts.audience(draft);
   return new InlineKeyboard()
-    .text(ctx.t("broadcast-button-send", { count: participants + admins.length }), encodeCallback("bc", "send", draft.id))
+    .text(ctx.t("broadcast-button-send", { count: participants + admins.length }), bcButtons.data("send", draft.id))
     .row()
-    .text(ctx.t(draft.include_admins ? "broadcast-button-admins-on" : "broadcast-button-admins-off"), encodeCallback("bc", "admins", draft.id))
-    .text(ctx.t("broadcast-button-cancel"), encodeCallback("bc", "cancel", draft.id));
+    .text(ctx.t(draft.include_admins ? "broadcast-button-admins-on" : "broadcast-button-admins-off"), bcButtons.data("admins", draft.id))
+    .text(ctx.t("broadcast-button-cancel"), bcButtons.data("cancel", draft.id));
 }
 
-broadcastFeature.callbackQuery(/^bc:(send|admins|cancel):/, async (ctx) => {
-  const decoded = decodeCallback(ctx.callbackQuery.data);
-  const id = idArgAt(decoded);
-  const { repos, services } = ctx.deps;
-  const draft = id === undefined ? undefined : repos.broadcasts.byId(id);
-  if (!draft || draft.chat_id !== ctx.chat?.id || draft.status !== "draft") {
+inPrivate.callbackQuery(bcButtons.pattern, async (ctx) => {
+  const { broadcasts } = ctx.deps.ops;
+  const press = bcButtons.parse(ctx.callbackQuery.data);
+  const draft = press && broadcasts.waiting(press.args[0], ctx.chat.id);
+  if (!press || !draft) {
     await ctx.answerCallbackQuery({ text: ctx.t("broadcast-not-draft") });
     return editOrReply(ctx, ctx.t("broadcast-not-draft"));
   }
   await ctx.answerCallbackQuery();
-  if (decoded.action === "cancel") {
-    repos.broadcasts.transition(draft.id, "draft", "cancelled");
-    return editOrReply(ctx, ctx.t("broadcast-cancelled"));
+  switch (press.action) {
+    case "cancel":
+      broadcasts.cancel(draft);
+      return editOrReply(ctx, ctx.t("broadcast-cancelled"));
+    case "admins": {
+      const updated = broadcasts.toggleAdmins(draft);
+      return editOrReply(ctx, controlText(ctx, updated), controlKeyboard(ctx, updated));
+    }
+    case "send": {
+      const result = broadcasts.confirm({ draft, by: ctx.from.id, chatId: ctx.chat.id, locale: ctx.locale });
+      if (!result.ok) return editOrReply(ctx, ctx.t("broadcast-nobody"));
+      await editOrReply(ctx, ctx.t(result.queued ? "broadcast-queued" : "broadcast-started", { id: draft.id, count: result.total }));
+      result.launch();
+      return undefined;
+    }
   }
-  if (decoded.action === "admins") {
-    repos.broadcasts.toggleAdmins(draft.id);
-    const updated = repos.broadcasts.byId(draft.id)!;
-    return editOrReply(ctx, controlText(ctx, updated), controlKeyboard(ctx, updated));
-  }
-  const { participants, admins } = recipients(ctx, draft.include_admins === 1);
-  const total = participants + admins.length;
-  if (total === 0) return editOrReply(ctx, ctx.t("broadcast-nobody"));
-  const busy = services.engine.isBusy();
-  const job = repos.transaction(() => {
-    const created = repos.jobs.create({ kind: "broadcast", refId: draft.id, startedBy: ctx.from.id, chatId: ctx.chat!.id, locale: ctx.locale, total });
-    if (!repos.broadcasts.attachJob(draft.id, created.id)) throw new Error(`broadcast ${draft.id} is no longer a draft`);
-    // Admins are queued with the job; the engine sends pending rows first.
-    for (const adminId of admins) repos.jobs.addDelivery({ jobId: created.id, userId: adminId, itemId: null, status: "pending" });
-    return created;
-  });
-  repos.records.audit({ actorId: ctx.from.id, action: "broadcast", args: `#${draft.id} ${cutText(draft.summary, 100)}`, result: `job ${job.id}, ${total} recipients` });
-  await editOrReply(ctx, ctx.t(busy ? "broadcast-queued" : "broadcast-started", { id: draft.id, count: total }));
-  services.engine.kick();
-  return undefined;
 });

@@ -1,11 +1,11 @@
 import { Menu } from "@grammyjs/menu";
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
+import type { BotContext, PrivateContext } from "../context.js";
 import { generateInvites } from "./invites.js";
-import { fullReport } from "./reports.js";
-import { failedReport, listTickets } from "./tickets.js";
-import { exportUsers, showSecurityLog } from "./users.js";
-import { askEndWave, confirmWave, newWave, sendTickets, startUpload } from "./waves.js";
+import { exportUsers, failedReport, fullReport, listTickets, showSecurityLog } from "./reports.js";
+import { sendTickets } from "./send-tickets.js";
+import { startUpload } from "./uploads.js";
+import { askEndWave, confirmWave, newWave } from "./waves.js";
 
 /**
  * /menu: every admin command reachable by buttons (SPEC §6), each calling the
@@ -14,9 +14,9 @@ import { askEndWave, confirmWave, newWave, sendTickets, startUpload } from "./wa
  * since-removed admin does nothing for them. Commands that need an argument
  * (a name, a user, a text) answer with how to write them.
  */
-const menu = (id: string) => new Menu<BotContext>(`menu:${id}`, { onMenuOutdated: false });
-const back = (m: Menu<BotContext>) => m.back((ctx) => ctx.t("menu-back"));
-const hint = (key: string) => (ctx: BotContext) => ctx.reply(ctx.t(key));
+const menu = (id: string) => new Menu<PrivateContext>(`menu:${id}`, { onMenuOutdated: false });
+const back = (m: Menu<PrivateContext>) => m.back((ctx) => ctx.t("menu-back"));
+const hint = (key: string) => (ctx: PrivateContext) => ctx.reply(ctx.t(key));
 
 const waveMenu = menu("wave")
   .text((ctx) => ctx.t("menu-wave-confirm"), (ctx) => confirmWave(ctx))
@@ -62,7 +62,7 @@ const reportsMenu = menu("reports")
   .row();
 back(reportsMenu);
 
-export const adminMenu = new Menu<BotContext>("menu", { onMenuOutdated: false })
+export const adminMenu = new Menu<PrivateContext>("menu", { onMenuOutdated: false })
   .submenu((ctx) => ctx.t("menu-wave"), "menu:wave")
   .text((ctx) => ctx.t("menu-broadcast"), hint("broadcast-usage"))
   .row()
@@ -82,26 +82,22 @@ export const adminMenu = new Menu<BotContext>("menu", { onMenuOutdated: false })
 adminMenu.register([waveMenu, invitesMenu, peopleMenu, reportsMenu]);
 
 export const menuFeature = new Composer<BotContext>();
-menuFeature.use(adminMenu);
-menuFeature.command("menu", (ctx) => ctx.reply(menuText(ctx), { reply_markup: adminMenu }));
+const inPrivate = menuFeature.chatType("private");
+inPrivate.use(adminMenu);
+inPrivate.command("menu", (ctx) => ctx.reply(menuText(ctx), { reply_markup: adminMenu }));
 
 /** The menu's heading: participants, and where the open wave and a running delivery stand. */
-export function menuText(ctx: BotContext): string {
-  const { repos, services } = ctx.deps;
-  const lines = [ctx.t("menu-title", { participants: repos.users.countParticipants() })];
-  const wave = repos.waves.active();
-  if (!wave) lines.push(ctx.t("menu-no-wave"));
+export function menuText(ctx: PrivateContext): string {
+  const overview = ctx.deps.ops.reports.overview();
+  const lines = [ctx.t("menu-title", { participants: overview.participants })];
+  if (!overview.wave) lines.push(ctx.t("menu-no-wave"));
   else {
-    const counts = repos.waves.counts(wave.id);
-    const job = repos.jobs.latestOf("tickets", wave.id);
-    const failed = job ? repos.jobs.tally(job.id).failed : 0;
+    const { wave, counts, failed } = overview.wave;
     lines.push(ctx.t("menu-wave-state", { wave: wave.name, status: ctx.t(`wave-status-${wave.status}`), available: counts.available, sent: counts.sent, failed }));
   }
-  const unfinished = repos.jobs.unfinished();
-  for (const job of unfinished) {
-    const tally = repos.jobs.tally(job.id);
+  for (const { job, tally } of overview.jobs) {
     lines.push(ctx.t("menu-job", { id: job.id, kind: ctx.t(`job-kind-${job.kind}`), sent: tally.sent, total: job.total, failed: tally.failed }));
   }
-  if (!services.engine.isBusy() && unfinished.length > 0) lines.push(ctx.t("menu-job-waiting"));
+  if (!overview.engineBusy && overview.jobs.length > 0) lines.push(ctx.t("menu-job-waiting"));
   return lines.join("\n");
 }

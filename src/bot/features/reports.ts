@@ -1,73 +1,134 @@
 import { Composer } from "grammy";
-import type { SecurityEvent } from "../../db/repos/records.js";
 import type { UserRow } from "../../db/repos/users.js";
-import type { WaveSummary } from "../../db/repos/waves.js";
+import { showUser } from "../../people/user-ref.js";
 import { chatLineFormatter, singleLine, writeTextFile } from "../../reports/text.js";
-import { msToDate, writeWorkbook, type Column, type Sheet } from "../../reports/xlsx.js";
+import { writeWorkbook, type Sheet } from "../../reports/xlsx.js";
+import { fitList } from "../../telegram/limits.js";
 import { formatTime } from "../../time.js";
-import type { BotContext } from "../context.js";
-import { fileStamp, replyWithFile } from "../replies.js";
-import { showUser } from "../user-ref.js";
-import { resolveTarget } from "./admins.js";
-import { inviteColumns } from "./invites.js";
-import { failedSheet, ticketsSheet } from "./tickets.js";
-import { adminsSheet, participantsSheet } from "./users.js";
+import type { BotContext, PrivateContext } from "../context.js";
+import { fileStamp, replyWithFile, replyWithWorkbook } from "../replies.js";
+import { resolveTarget } from "../targets.js";
 
-/** /chatlog and /full_report (SPEC §6, §9). */
+/**
+ * Every report (SPEC §6, §9): /full_report, /export_users, /list_tickets,
+ * /failed_report as .xlsx; /chatlog as .txt; /security_log as a message.
+ * The sheets themselves are in src/reports/sheets.ts.
+ */
 export const reportsFeature = new Composer<BotContext>();
+const inPrivate = reportsFeature.chatType("private");
 
-reportsFeature.command("chatlog", async (ctx) => {
-  const target = await resolveTarget(ctx, "chatlog-usage");
+inPrivate.command("full_report", (ctx) => fullReport(ctx));
+inPrivate.command("export_users", (ctx) => exportUsers(ctx));
+inPrivate.command("list_tickets", (ctx) => listTickets(ctx));
+inPrivate.command("failed_report", (ctx) => failedReport(ctx));
+inPrivate.command("security_log", (ctx) => showSecurityLog(ctx));
+inPrivate.command("chatlog", async (ctx) => {
+  const target = await resolveTarget(ctx, ctx.match, "chatlog-usage");
   if (target) await sendChatlog(ctx, target.id);
 });
 
 /**
- * Sends the whole conversation of a user with the bot as a .txt file,
+ * Every record of the event in one workbook. Each sheet's rows come from the
+ * database a page at a time and are committed as written, so 50 000
+ * participants never sit in memory.
+ */
+export async function fullReport(ctx: PrivateContext): Promise<void> {
+  const { reports } = ctx.deps.ops;
+  const s = reports.sheets(ctx.t);
+  const sheets: Sheet<unknown>[] = [s.participants(), s.admins(), s.tickets(), s.invites(), s.waves(), s.failed(), s.security()];
+  await replyWithFile(
+    ctx,
+    `report-${fileStamp()}.xlsx`,
+    async (path) => {
+      const counts = await writeWorkbook(path, sheets);
+      const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
+      reports.recordExport({ by: ctx.from.id, action: "full_report", result: `${rows} rows` });
+      return counts;
+    },
+    (counts) => [ctx.t("full-report-caption"), ...sheets.map((sheet) => ctx.t("full-report-sheet", { sheet: sheet.name, count: counts[sheet.name] ?? 0 }))].join("\n"),
+  );
+}
+
+export async function exportUsers(ctx: PrivateContext): Promise<void> {
+  const s = ctx.deps.ops.reports.sheets(ctx.t);
+  await replyWithWorkbook(ctx, `users-${fileStamp()}.xlsx`, [s.participants(), s.admins()], (counts) =>
+    ctx.t("export-users-done", { participants: counts[ctx.t("sheet-participants")] ?? 0, admins: counts[ctx.t("sheet-admins")] ?? 0 }),
+  );
+}
+
+export async function listTickets(ctx: PrivateContext): Promise<void> {
+  await replyWithWorkbook(ctx, `tickets-${fileStamp()}.xlsx`, [ctx.deps.ops.reports.sheets(ctx.t).tickets()], (counts) =>
+    ctx.t("list-tickets-done", { count: counts[ctx.t("sheet-tickets")] ?? 0 }),
+  );
+}
+
+export async function failedReport(ctx: PrivateContext): Promise<void> {
+  await replyWithWorkbook(ctx, `failed-${fileStamp()}.xlsx`, [ctx.deps.ops.reports.sheets(ctx.t).failed()], (counts) =>
+    ctx.t("failed-report-done", { count: counts[ctx.t("sheet-failed")] ?? 0 }),
+  );
+}
+
+const SECURITY_LOG_LINES = 20;
+
+export function showSecurityLog(ctx: PrivateContext): Promise<unknown> {
+  const { events, total } = ctx.deps.ops.reports.securityLog(SECURITY_LOG_LINES);
+  if (events.length === 0) return ctx.reply(ctx.t("security-log-empty"));
+  const lines = events.map((e) =>
+    ctx.t("security-log-line", {
+      time: formatTime(e.at, ctx.deps.config.TIME_ZONE),
+      user: e.user_id === null ? "?" : e.username ? `@${e.username} (${e.user_id})` : String(e.user_id),
+      kind: ctx.t(`security-kind-${e.kind}`),
+      action: e.action,
+    }),
+  );
+  const head = ctx.t("security-log-header", { count: events.length, total });
+  return ctx.reply(fitList({ head, lines, more: (count) => ctx.t("list-and-more", { count }) }).text);
+}
+
+/**
+ * Sends the whole conversation of a person with the bot as a .txt file,
  * streamed from the database into a temporary file (a log of any length is
  * never held in memory).
  */
-export async function sendChatlog(ctx: BotContext, userId: number): Promise<void> {
-  const { repos, config } = ctx.deps;
-  const user = repos.users.findById(userId);
-  if (!user) {
-    await ctx.reply(ctx.t("user-unknown", { user: String(userId) }));
-    return;
+export async function sendChatlog(ctx: PrivateContext, userId: number): Promise<void> {
+  const { reports } = ctx.deps.ops;
+  const zone = ctx.deps.config.TIME_ZONE;
+  const log = reports.chatLog(userId);
+  switch (log.kind) {
+    case "unknown":
+      await ctx.reply(ctx.t("user-unknown", { user: String(userId) }));
+      return;
+    case "erased":
+      await ctx.reply(ctx.t("chatlog-deleted", { id: String(userId), date: formatTime(log.deletedAt, zone) }));
+      return;
+    case "empty":
+      await ctx.reply(ctx.t("chatlog-empty", { user: showUser(log.user) }));
+      return;
+    case "log":
+      break;
   }
-  // A snapshot: lines written while the file is being made (this very
-  // request, if an admin exports their own log) stay out of it, so the
-  // header's counts are the file's.
-  const span = repos.chatLog.span(userId);
-  if (span.lines === 0 || span.firstAt === null || span.lastAt === null) {
-    await ctx.reply(
-      user.deleted_at !== null
-        ? ctx.t("chatlog-deleted", { id: String(userId), date: formatTime(user.deleted_at, config.TIME_ZONE) })
-        : ctx.t("chatlog-empty", { user: showUser(user) }),
-    );
-    return;
-  }
-  const zone = config.TIME_ZONE;
+  const { user, entries } = log;
   const header = [
     ctx.t("chatlog-title", { user: describePerson(user) }),
-    ctx.t("chatlog-range", { lines: span.lines, from: formatTime(span.firstAt, zone), to: formatTime(span.lastAt, zone), zone }),
+    ctx.t("chatlog-range", { lines: log.lines, from: formatTime(log.firstAt, zone), to: formatTime(log.lastAt, zone), zone }),
     ...(user.deleted_at !== null ? [ctx.t("chatlog-deleted-note", { date: formatTime(user.deleted_at, zone) })] : []),
-    ctx.t("chatlog-exported", { time: formatTime(Date.now(), zone), admin: showUser({ id: ctx.from!.id, username: ctx.from!.username ?? null, deleted_at: null }) }),
+    ctx.t("chatlog-exported", { time: formatTime(Date.now(), zone), admin: showUser({ id: ctx.from.id, username: ctx.from.username ?? null, deleted_at: null }) }),
     ctx.t("chatlog-legend"),
   ];
   const format = chatLineFormatter({ timeZone: zone, labels: { in: ctx.t("chatlog-in"), out: ctx.t("chatlog-out") } });
   function* text(): Generator<string> {
     yield `${header.join("\n")}\n\n`;
-    for (const entry of repos.chatLog.iterate(userId, span.lastId)) yield format(entry);
+    for (const entry of entries()) yield format(entry);
   }
   await replyWithFile(
     ctx,
     `chatlog-${userId}-${fileStamp()}.txt`,
     async (path) => {
       await writeTextFile(path, text());
-      // Reading someone's conversation is an admin action like any other
-      // (SPEC §9); recorded before the file leaves, so no export goes unrecorded.
-      repos.records.audit({ actorId: ctx.from!.id, action: "chatlog", args: String(userId), result: `${span.lines} lines` });
+      // Recorded before the file leaves, so no export goes unrecorded.
+      reports.recordExport({ by: ctx.from.id, action: "chatlog", args: String(userId), result: `${log.lines} lines` });
     },
-    () => ctx.t("chatlog-caption", { user: showUser(user), lines: span.lines }),
+    () => ctx.t("chatlog-caption", { user: showUser(user), lines: log.lines }),
   );
 }
 
@@ -75,66 +136,4 @@ export async function sendChatlog(ctx: BotContext, userId: number): Promise<void
 function describePerson(user: UserRow): string {
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
   return singleLine(name ? `${showUser(user)}, ${name}` : showUser(user));
-}
-
-reportsFeature.command("full_report", (ctx) => fullReport(ctx));
-
-/**
- * Every record of the event in one workbook. Each sheet's rows come from the
- * database a page at a time and are committed as written, so 50 000
- * participants never sit in memory.
- */
-export async function fullReport(ctx: BotContext): Promise<void> {
-  const { repos } = ctx.deps;
-  const sheets: Sheet<unknown>[] = [
-    participantsSheet(ctx),
-    adminsSheet(ctx),
-    ticketsSheet(ctx),
-    { name: ctx.t("sheet-invites"), columns: inviteColumns(ctx), rows: repos.invites.iterate() },
-    wavesSheet(ctx),
-    failedSheet(ctx),
-    securitySheet(ctx),
-  ];
-  await replyWithFile(
-    ctx,
-    `report-${fileStamp()}.xlsx`,
-    async (path) => {
-      const counts = await writeWorkbook(path, sheets);
-      const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
-      repos.records.audit({ actorId: ctx.from!.id, action: "full_report", result: `${rows} rows` });
-      return counts;
-    },
-    (counts) => [ctx.t("full-report-caption"), ...sheets.map((s) => ctx.t("full-report-sheet", { sheet: s.name, count: counts[s.name] ?? 0 }))].join("\n"),
-  );
-}
-
-export function wavesSheet(ctx: BotContext): Sheet<WaveSummary> {
-  const columns: Column<WaveSummary>[] = [
-    { header: ctx.t("col-wave-id"), width: 8, type: "number", value: (w) => w.id },
-    { header: ctx.t("col-name"), width: 24, value: (w) => w.name },
-    { header: ctx.t("col-status"), width: 16, value: (w) => ctx.t(`wave-status-${w.status}`) },
-    { header: ctx.t("col-created-at"), width: 20, type: "date", value: (w) => msToDate(w.created_at) },
-    { header: ctx.t("col-created-by"), width: 14, type: "id", value: (w) => w.created_by },
-    { header: ctx.t("col-confirmed-at"), width: 20, type: "date", value: (w) => msToDate(w.confirmed_at) },
-    { header: ctx.t("col-ended-at"), width: 20, type: "date", value: (w) => msToDate(w.ended_at) },
-    { header: ctx.t("col-ended-by"), width: 14, type: "id", value: (w) => w.ended_by },
-    { header: ctx.t("col-tickets-total"), width: 10, type: "number", value: (w) => w.tickets_total },
-    { header: ctx.t("col-tickets-available"), width: 10, type: "number", value: (w) => w.tickets_available },
-    { header: ctx.t("col-tickets-sent"), width: 10, type: "number", value: (w) => w.tickets_sent },
-    { header: ctx.t("col-tickets-archived"), width: 10, type: "number", value: (w) => w.tickets_archived },
-    { header: ctx.t("col-delivery-jobs"), width: 12, type: "number", value: (w) => w.delivery_jobs },
-  ];
-  return { name: ctx.t("sheet-waves"), columns, rows: ctx.deps.repos.waves.summaries() };
-}
-
-export function securitySheet(ctx: BotContext): Sheet<SecurityEvent> {
-  const columns: Column<SecurityEvent>[] = [
-    { header: ctx.t("col-time"), width: 20, type: "date", value: (e) => msToDate(e.at) },
-    { header: ctx.t("col-user-id"), width: 14, type: "id", value: (e) => e.user_id },
-    { header: ctx.t("col-username"), width: 22, value: (e) => (e.username ? `@${e.username}` : "") },
-    { header: ctx.t("col-kind"), width: 16, value: (e) => ctx.t(`security-kind-${e.kind}`) },
-    { header: ctx.t("col-action"), width: 30, value: (e) => e.action },
-    { header: ctx.t("col-details"), width: 40, value: (e) => e.details },
-  ];
-  return { name: ctx.t("sheet-security"), columns, rows: ctx.deps.repos.records.iterateSecurity() };
 }

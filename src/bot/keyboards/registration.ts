@@ -1,17 +1,15 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n.js";
-import { encodeCallback } from "./callback-data.js";
+import { buttonFamily, tokenArg } from "../../telegram/buttons.js";
 
-export const REG = {
-  decline: encodeCallback("reg", "decline"),
-  check: encodeCallback("reg", "check"),
-} as const;
-
-/** Accept carries the version of the agreement text it was shown under: that is what the person accepts. */
-export const acceptData = (version: string): string => encodeCallback("reg", "accept", version);
-export const ACCEPT_PATTERN = /^reg:accept(?::(.*))?$/;
+/**
+ * The registration buttons. Accept carries the version of the agreement text
+ * it was shown under: that is what the person accepts (an old button without
+ * one parses with version undefined).
+ */
+export const regButtons = buttonFamily("reg", { accept: [tokenArg.optional()], decline: [], check: [] });
 
 export const consentKeyboard = (t: Translate, version: string) =>
-  new InlineKeyboard().text(t("reg-button-accept"), acceptData(version)).text(t("reg-button-decline"), REG.decline);
+  new InlineKeyboard().text(t("reg-button-accept"), regButtons.data("accept", version)).text(t("reg-button-decline"), regButtons.data("decline"));
 
-export const checkUsernameKeyboard = (t: Translate) => new InlineKeyboard().text(t("reg-button-check"), REG.check);
+export const checkUsernameKeyboard = (t: Translate) => new InlineKeyboard().text(t("reg-button-check"), regButtons.data("check"));

@@ -82,13 +82,7 @@ async function refuse(ctx: BotContext, audience: Audience, action: string): Prom
  * a dialog an admin opened before losing the right.
  */
 export function recordRefusal(ctx: BaseContext, action: string): void {
-  const { repos, alerts } = ctx.deps;
-  const event = repos.records.security({
-    userId: ctx.from?.id ?? null,
-    username: ctx.from?.username ?? null,
-    kind: "unauthorized",
-    action,
-  });
-  alerts.push({ kind: "unauthorized", userId: event.user_id, username: event.username, action, at: event.at });
+  const event = ctx.deps.ops.people.refused({ userId: ctx.from?.id ?? null, username: ctx.from?.username ?? null, action });
+  ctx.deps.alerts.push({ kind: "unauthorized", userId: event.user_id, username: event.username, action, at: event.at });
   ctx.log.warn({ action }, "unauthorized attempt refused");
 }

@@ -1,34 +1,37 @@
 import type { Db } from "../database.js";
 import { createAdminsRepo } from "./admins.js";
+import { createAuditRepo } from "./audit.js";
 import { createBroadcastsRepo } from "./broadcasts.js";
 import { createChatLogRepo } from "./chatlog.js";
 import { createInvitesRepo } from "./invites.js";
 import { createJobsRepo } from "./jobs.js";
 import { createPromptsRepo } from "./prompts.js";
-import { createRecordsRepo } from "./records.js";
+import { createSecurityRepo } from "./security.js";
 import { createSystemRepo } from "./system.js";
+import { createTicketsRepo } from "./tickets.js";
 import { createUsersRepo } from "./users.js";
 import { createWavesRepo } from "./waves.js";
 
-/** The only way the rest of the code reaches the database. */
+/**
+ * The repositories: the only code with SQL. Each owns its tables and knows
+ * no rule; a change that spans several is one `transaction` of the use-case
+ * layer.
+ */
 export function createRepos(db: Db) {
-  const users = createUsersRepo(db);
-  const records = createRecordsRepo(db);
-  const chatLog = createChatLogRepo(db);
-  const waves = createWavesRepo(db);
   return {
-    db,
-    users,
+    users: createUsersRepo(db),
     admins: createAdminsRepo(db),
     invites: createInvitesRepo(db),
-    records,
-    chatLog,
+    audit: createAuditRepo(db),
+    security: createSecurityRepo(db),
+    chatLog: createChatLogRepo(db),
     system: createSystemRepo(db),
-    waves,
+    waves: createWavesRepo(db),
+    tickets: createTicketsRepo(db),
     jobs: createJobsRepo(db),
     broadcasts: createBroadcastsRepo(db),
     prompts: createPromptsRepo(db),
-    /** Runs several repository calls as one transaction. */
+    /** Runs several repository calls as one transaction (nested calls become savepoints). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
     },

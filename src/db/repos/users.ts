@@ -73,8 +73,8 @@ export function createUsersRepo(db: Db) {
     SELECT * FROM users WHERE registration_seq > @after AND registered_at IS NOT NULL
     ORDER BY registration_seq LIMIT @limit
   `);
-  const countParticipants = db.prepare<[], { n: number }>(
-    `SELECT COUNT(*) AS n FROM users WHERE registered_at IS NOT NULL`,
+  const countParticipants = db.prepare<[string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM users WHERE registered_at IS NOT NULL AND id NOT IN (SELECT value FROM json_each(?))`,
   );
   const markBlocked = db.prepare<{ id: number; at: number }>(
     `UPDATE users SET blocked_at = @at WHERE id = @id AND blocked_at IS NULL`,
@@ -137,8 +137,9 @@ export function createUsersRepo(db: Db) {
         after = page[page.length - 1]!.registration_seq!;
       }
     },
-    countParticipants(): number {
-      return countParticipants.get()!.n;
+    /** Registered participants, leaving out the given ids (organisers, for the people deliveries go to). */
+    countParticipants(except: readonly number[] = []): number {
+      return countParticipants.get(JSON.stringify(except))!.n;
     },
     markBlocked(id: number, now = Date.now()): void {
       markBlocked.run({ id, at: now });

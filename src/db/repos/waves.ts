@@ -1,5 +1,4 @@
 import type { Db } from "../database.js";
-import { keysetPages } from "./paging.js";
 
 export type WaveStatus = "open" | "confirmed" | "sending" | "ended";
 
@@ -12,35 +11,6 @@ export interface WaveRow {
   confirmed_at: number | null;
   ended_at: number | null;
   ended_by: number | null;
-}
-
-export type TicketStatus = "available" | "assigned" | "sent" | "archived" | "missing" | "revoked";
-
-/** Why a ticket was taken out of play for good while staying bound to its person. */
-export type RevokeReason = "erased";
-
-export interface TicketRow {
-  id: number;
-  wave_id: number;
-  import_id: number;
-  file_name: string;
-  path: string;
-  sha256: string;
-  size: number;
-  status: TicketStatus;
-  user_id: number | null;
-  held_for: number | null;
-  assigned_at: number | null;
-  sent_at: number | null;
-  message_id: number | null;
-  file_id: string | null;
-  attempts: number;
-  last_error: string | null;
-  named_key: string | null;
-  named_as: string | null;
-  created_at: number;
-  revoked_at: number | null;
-  revoke_reason: RevokeReason | null;
 }
 
 /**
@@ -56,34 +26,7 @@ export interface WaveSummary extends WaveRow {
   delivery_jobs: number;
 }
 
-export interface NewTicket {
-  fileName: string;
-  path: string;
-  sha256: string;
-  size: number;
-  /** From a manifest: "id:123" or "username:anna" (lowercase), and how it was written. */
-  namedKey?: string | null;
-  namedAs?: string | null;
-}
-
-export interface WaveCounts {
-  available: number;
-  assigned: number;
-  sent: number;
-  archived: number;
-  missing: number;
-  revoked: number;
-  total: number;
-}
-
-export class WaveNotOpenError extends Error {
-  constructor(readonly waveId: number) {
-    super(`wave ${waveId} is not open for an import`);
-    this.name = "WaveNotOpenError";
-  }
-}
-
-/** Waves, their ticket imports and tickets (SPEC §7). */
+/** Waves (SPEC §7): `open` → `confirmed` → `sending` ⇄ `confirmed` → `ended`, one not ended at a time. */
 export function createWavesRepo(db: Db) {
   const active = db.prepare<[], WaveRow>(`SELECT * FROM waves WHERE status <> 'ended'`);
   const byId = db.prepare<[number], WaveRow>(`SELECT * FROM waves WHERE id = ?`);
@@ -101,109 +44,19 @@ export function createWavesRepo(db: Db) {
     ) t ON t.wave_id = w.id
     ORDER BY w.id
   `);
-  const insertWave = db.prepare<{ name: string; at: number; by: number }>(
+  const insert = db.prepare<{ name: string; at: number; by: number }>(
     `INSERT INTO waves (name, status, created_at, created_by) VALUES (@name, 'open', @at, @by)`,
   );
-  const setStatus = db.prepare<{ id: number; from: string; to: string }>(
-    `UPDATE waves SET status = @to WHERE id = @id AND status = @from`,
-  );
+  const setStatus = db.prepare<{ id: number; from: string; to: string }>(`UPDATE waves SET status = @to WHERE id = @id AND status = @from`);
   const confirm = db.prepare<{ id: number; at: number }>(
     `UPDATE waves SET status = 'confirmed', confirmed_at = @at WHERE id = @id AND status IN ('open', 'confirmed')`,
   );
   const end = db.prepare<{ id: number; at: number; by: number }>(
     `UPDATE waves SET status = 'ended', ended_at = @at, ended_by = @by WHERE id = @id AND status IN ('open', 'confirmed')`,
   );
-  const counts = db.prepare<[number], { status: TicketStatus; n: number }>(
-    `SELECT status, COUNT(*) AS n FROM tickets WHERE wave_id = ? GROUP BY status`,
-  );
-  const insertImport = db.prepare<{ wave: number; at: number; by: number; source: string; file: string; mode: string; imported: number; archived: number }>(
-    `INSERT INTO ticket_imports (wave_id, at, by, source, file_name, mode, imported, archived)
-     VALUES (@wave, @at, @by, @source, @file, @mode, @imported, @archived)`,
-  );
-  const insertTicket = db.prepare<{
-    wave: number;
-    importId: number;
-    fileName: string;
-    path: string;
-    sha: string;
-    size: number;
-    namedKey: string | null;
-    namedAs: string | null;
-    at: number;
-  }>(
-    `INSERT INTO tickets (wave_id, import_id, file_name, path, sha256, size, status, named_key, named_as, created_at)
-     VALUES (@wave, @importId, @fileName, @path, @sha, @size, 'available', @namedKey, @namedAs, @at)`,
-  );
-  const bySha = db.prepare<[string], { wave_id: number; file_name: string }>(`SELECT wave_id, file_name FROM tickets WHERE sha256 = ?`);
-  const unassigned = db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE wave_id = ? AND status = 'available'`);
-  const archiveAvailable = db.prepare<[number]>(
-    `UPDATE tickets SET status = 'archived', held_for = NULL WHERE wave_id = ? AND status = 'available'`,
-  );
-  const ticketById = db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE id = ?`);
-  const ticketsPage = db.prepare<{ wave: number; id: number; limit: number }, TicketRow>(
-    `SELECT * FROM tickets WHERE (wave_id, id) > (@wave, @id) ORDER BY wave_id, id LIMIT @limit`,
-  );
-  const sentToUser = db.prepare<{ user: number; wave: number }, TicketRow>(
-    `SELECT * FROM tickets WHERE user_id = @user AND wave_id = @wave AND status = 'sent' ORDER BY id`,
-  );
-  const latestWaveOfUser = db.prepare<[number], { wave_id: number }>(
-    `SELECT wave_id FROM tickets WHERE user_id = ? AND status = 'sent' ORDER BY wave_id DESC LIMIT 1`,
-  );
-  const usableAvailable = db.prepare<[number], { n: number }>(`
-    SELECT COUNT(*) AS n FROM tickets t
-    WHERE t.wave_id = ? AND t.status = 'available'
-      AND (t.named_key IS NULL OR EXISTS (
-        SELECT 1 FROM users u WHERE u.registered_at IS NOT NULL
-          AND (t.named_key = 'id:' || u.id OR t.named_key = 'username:' || lower(u.username))))
-  `);
-  const participantsWithoutTicket = db.prepare<[number], { n: number }>(`
-    SELECT COUNT(*) AS n FROM users u
-    WHERE u.registered_at IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.wave_id = ? AND t.user_id = u.id AND t.status IN ('assigned', 'sent'))
-  `);
-  const boundTo = db.prepare<{ user: number }, TicketRow>(
-    `SELECT * FROM tickets WHERE (user_id = @user AND status IN ('assigned', 'sent')) OR (held_for = @user AND status = 'available') ORDER BY id`,
-  );
-  const revoke = db.prepare<{ id: number; user: number; reason: string; at: number }>(
-    `UPDATE tickets SET status = 'revoked', user_id = @user, held_for = NULL, revoked_at = @at, revoke_reason = @reason
-     WHERE id = @id AND ((user_id = @user AND status IN ('assigned', 'sent')) OR (held_for = @user AND status = 'available'))`,
-  );
-  const hasTicket = db.prepare<{ wave: number; user: number }, { n: number }>(
-    `SELECT COUNT(*) AS n FROM tickets WHERE wave_id = @wave AND user_id = @user AND status IN ('assigned', 'sent')`,
-  );
-  const pickAvailable = db.prepare<{ wave: number; user: number; idKey: string; nameKey: string }, TicketRow>(`
-    SELECT * FROM tickets
-    WHERE wave_id = @wave AND status = 'available'
-      AND (held_for IS NULL OR held_for = @user)
-      AND (named_key IS NULL OR named_key IN (@idKey, @nameKey))
-    ORDER BY COALESCE(held_for = @user, 0) DESC, named_key IS NOT NULL DESC, id
-    LIMIT 1
-  `);
-  const assign = db.prepare<{ id: number; user: number; at: number }>(
-    `UPDATE tickets SET status = 'assigned', user_id = @user, assigned_at = @at, held_for = NULL WHERE id = @id AND status = 'available'`,
-  );
-  const markSent = db.prepare<{ id: number; user: number; at: number; message: number | null; file: string | null }>(
-    `UPDATE tickets SET status = 'sent', sent_at = @at, message_id = @message, file_id = @file, attempts = attempts + 1, last_error = NULL
-     WHERE id = @id AND user_id = @user AND status = 'assigned'`,
-  );
-  const noteAttempt = db.prepare<{ id: number; error: string }>(
-    `UPDATE tickets SET attempts = attempts + 1, last_error = @error WHERE id = @id`,
-  );
-  const release = db.prepare<{ id: number; user: number; status: string; heldFor: number | null; error: string | null; counted: number }>(
-    `UPDATE tickets SET status = @status, user_id = NULL, assigned_at = NULL, held_for = @heldFor,
-       attempts = attempts + @counted, last_error = COALESCE(@error, last_error)
-     WHERE id = @id AND user_id = @user AND status = 'assigned'`,
-  );
-  const markMissing = db.prepare<{ id: number }>(
-    `UPDATE tickets SET status = 'missing', last_error = 'file missing on disk' WHERE id = @id AND status = 'available'`,
-  );
-  // A ticket a manifest named for someone's username stays theirs, by id.
-  const renameOwner = db.prepare<{ from: string; to: string; shown: string }>(
-    `UPDATE tickets SET named_key = @to, named_as = @shown WHERE named_key = @from`,
-  );
-  const referencedPaths = db.prepare<[], { path: string; status: TicketStatus }>(`SELECT path, status FROM tickets`);
 
   return {
+    /** The wave that has not ended, if any (there is at most one). */
     active(): WaveRow | undefined {
       return active.get();
     },
@@ -218,7 +71,7 @@ export function createWavesRepo(db: Db) {
       return summaries.all();
     },
     create(name: string, by: number, now = Date.now()): WaveRow {
-      const id = Number(insertWave.run({ name, at: now, by }).lastInsertRowid);
+      const id = Number(insert.run({ name, at: now, by }).lastInsertRowid);
       return byId.get(id)!;
     },
     /** Moves a wave along its state machine; false when it was not in `from`. */
@@ -230,170 +83,6 @@ export function createWavesRepo(db: Db) {
     },
     end(id: number, by: number, now = Date.now()): boolean {
       return end.run({ id, at: now, by }).changes === 1;
-    },
-    counts(waveId: number): WaveCounts {
-      const result: WaveCounts = { available: 0, assigned: 0, sent: 0, archived: 0, missing: 0, revoked: 0, total: 0 };
-      for (const row of counts.all(waveId)) {
-        result[row.status] = row.n;
-        result.total += row.n;
-      }
-      return result;
-    },
-    /** Available tickets someone registered can get now (not named for a stranger, nor for nobody). */
-    usableAvailable(waveId: number): number {
-      return usableAvailable.get(waveId)!.n;
-    },
-    participantsWithoutTicket(waveId: number): number {
-      return participantsWithoutTicket.get(waveId)!.n;
-    },
-    /** Where a file with this content was imported before, if anywhere. */
-    findBySha(sha256: string): { wave_id: number; file_name: string } | undefined {
-      return bySha.get(sha256);
-    },
-    unassigned(waveId: number): TicketRow[] {
-      return unassigned.all(waveId);
-    },
-    /**
-     * One import, atomically: in replace mode the wave's unassigned tickets
-     * become archived, and the new ones available. A ticket's path is relative
-     * to the tickets folder while in play and to the archive folder once
-     * archived; files are written before this transaction and moved after it,
-     * and startup reconciliation settles a crash in between.
-     */
-    recordImport(
-      args: { waveId: number; by: number; source: string; fileName: string; mode: "replace" | "add"; tickets: readonly NewTicket[] },
-      now = Date.now(),
-    ): { importId: number; archived: number } {
-      return db.transaction(() => {
-        // Checked again inside the transaction: a delivery may have started
-        // (or the wave ended) while the files were being checked and written.
-        const status = byId.get(args.waveId)?.status;
-        if (status !== "open" && status !== "confirmed") throw new WaveNotOpenError(args.waveId);
-        const archived = args.mode === "replace" ? archiveAvailable.run(args.waveId).changes : 0;
-        const importId = Number(
-          insertImport.run({
-            wave: args.waveId,
-            at: now,
-            by: args.by,
-            source: args.source,
-            file: args.fileName,
-            mode: args.mode,
-            imported: args.tickets.length,
-            archived,
-          }).lastInsertRowid,
-        );
-        for (const t of args.tickets) {
-          insertTicket.run({
-            wave: args.waveId,
-            importId,
-            fileName: t.fileName,
-            path: t.path,
-            sha: t.sha256,
-            size: t.size,
-            namedKey: t.namedKey ?? null,
-            namedAs: t.namedAs ?? null,
-            at: now,
-          });
-        }
-        // A replaced wave has to be looked at again before sending.
-        setStatus.run({ id: args.waveId, from: "confirmed", to: "open" });
-        return { importId, archived };
-      })();
-    },
-    /** /end_wave: unissued tickets archived and the wave closed, in one transaction. */
-    /**
-     * /end_wave: unissued tickets archived and the wave closed, in one
-     * transaction; with `openNext` (/new_wave over an open wave) the next wave
-     * opens in the same transaction, so a crash cannot leave the old one ended
-     * and the new one never opened.
-     */
-    endWave(waveId: number, by: number, openNext?: { name: string }, now = Date.now()): { archived: number; next: WaveRow | undefined } {
-      return db.transaction(() => {
-        const archived = archiveAvailable.run(waveId).changes;
-        if (end.run({ id: waveId, at: now, by }).changes !== 1) throw new Error(`wave ${waveId} cannot be ended now`);
-        const next = openNext ? byId.get(Number(insertWave.run({ name: openNext.name, at: now, by }).lastInsertRowid)) : undefined;
-        return { archived, next };
-      })();
-    },
-    ticket(id: number): TicketRow | undefined {
-      return ticketById.get(id);
-    },
-    iterateTickets(): Generator<TicketRow> {
-      return keysetPages(
-        { wave: 0, id: 0 },
-        (after, limit) => ticketsPage.all({ ...after, limit }),
-        (t) => ({ wave: t.wave_id, id: t.id }),
-      );
-    },
-    /** /ticket: what this participant received in the wave that is on, or else in their latest one. */
-    ticketsOfUser(userId: number, waveId: number | undefined): TicketRow[] {
-      const own = waveId !== undefined ? sentToUser.all({ user: userId, wave: waveId }) : [];
-      if (own.length > 0) return own;
-      const latest = latestWaveOfUser.get(userId);
-      return latest ? sentToUser.all({ user: userId, wave: latest.wave_id }) : [];
-    },
-    /** Every ticket that is this person's now: assigned, sent, or held for them after an uncertain delivery. */
-    boundTo(userId: number): TicketRow[] {
-      return boundTo.all({ user: userId });
-    },
-    /**
-     * Takes a ticket of this person out of play for good: it stays theirs
-     * (history, and a delivery that may have reached them) and is never
-     * given to anyone else.
-     */
-    revoke(ticketId: number, userId: number, reason: RevokeReason, now = Date.now()): boolean {
-      return revoke.run({ id: ticketId, user: userId, reason, at: now }).changes === 1;
-    },
-    hasTicket(waveId: number, userId: number): boolean {
-      return hasTicket.get({ wave: waveId, user: userId })!.n > 0;
-    },
-    /**
-     * The ticket this participant should get next: one held for them after an
-     * uncertain delivery, else one a manifest names them for, else an unnamed one.
-     */
-    pickFor(waveId: number, user: { id: number; username: string | null }): TicketRow | undefined {
-      return pickAvailable.get({
-        wave: waveId,
-        user: user.id,
-        idKey: `id:${user.id}`,
-        nameKey: user.username ? `username:${user.username.toLowerCase()}` : "-",
-      });
-    },
-    assign(ticketId: number, userId: number, now = Date.now()): boolean {
-      return assign.run({ id: ticketId, user: userId, at: now }).changes === 1;
-    },
-    markSent(ticketId: number, userId: number, result: { messageId: number | null; fileId: string | null }, now = Date.now()): boolean {
-      return markSent.run({ id: ticketId, user: userId, at: now, message: result.messageId, file: result.fileId }).changes === 1;
-    },
-    noteAttempt(ticketId: number, error: string): boolean {
-      return noteAttempt.run({ id: ticketId, error: error.slice(0, 300) }).changes === 1;
-    },
-    /**
-     * An assigned ticket goes back: to the pool (available), held for the same
-     * person when the delivery's outcome is unknown, or out of play when its
-     * file is gone. `error` null: released without an attempt (a stopped job).
-     */
-    release(ticketId: number, userId: number, how: { error: string | null; heldFor: number | null; missing: boolean }): boolean {
-      return (
-        release.run({
-          id: ticketId,
-          user: userId,
-          status: how.missing ? "missing" : "available",
-          heldFor: how.heldFor,
-          error: how.error?.slice(0, 300) ?? null,
-          counted: how.error === null ? 0 : 1,
-        }).changes === 1
-      );
-    },
-    markMissing(ticketId: number): void {
-      markMissing.run({ id: ticketId });
-    },
-    /** Tickets named for `username:anna` become named for `id:123` (an erasure removes the username). */
-    nameByIdInstead(username: string, userId: number): number {
-      return renameOwner.run({ from: `username:${username.toLowerCase()}`, to: `id:${userId}`, shown: String(userId) }).changes;
-    },
-    referencedPaths(): Array<{ path: string; status: TicketStatus }> {
-      return referencedPaths.all();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { UserRow, UsersRepo } from "../db/repos/users.js";
+import type { UserRow } from "../db/repos/users.js";
 
 /** How an admin names a person in a command: "@username" or a numeric id. */
 export type UserRef = { kind: "id"; id: number } | { kind: "username"; username: string };
@@ -15,10 +15,6 @@ export function parseUserRef(argument: string): UserRef | undefined {
   }
   const match = USERNAME.exec(word);
   return match ? { kind: "username", username: match[1]! } : undefined;
-}
-
-export function findUser(users: UsersRepo, ref: UserRef): UserRow | undefined {
-  return ref.kind === "id" ? users.findById(ref.id) : users.findByUsername(ref.username);
 }
 
 export function showRef(ref: UserRef): string {

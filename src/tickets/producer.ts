@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { InputFile } from "grammy";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
-import type { TicketRow } from "../db/repos/waves.js";
+import type { TicketRow } from "../db/repos/tickets.js";
 import { MissingFileError } from "../delivery/failures.js";
 import { walkParticipants } from "../delivery/participants.js";
 import type { JobProducer, SkipReason } from "../delivery/types.js";
@@ -27,14 +27,14 @@ export interface TicketProducerDeps {
  */
 export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
   const { config, repos } = deps;
-  const { waves, users, jobs } = repos;
+  const { waves, tickets, users, jobs } = repos;
 
   /** An available ticket for this person whose file is really there. */
   function pickTicket(waveId: number, user: { id: number; username: string | null }): TicketRow | undefined {
     for (;;) {
-      const ticket = waves.pickFor(waveId, user);
+      const ticket = tickets.pickFor(waveId, user);
       if (!ticket || existsSync(ticketFilePath(config.paths, ticket))) return ticket;
-      waves.markMissing(ticket.id); // recorded against the ticket; the person gets another
+      tickets.markMissing(ticket.id); // recorded against the ticket; the person gets another
     }
   }
 
@@ -45,20 +45,20 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
   return {
     prepare(job, limit) {
       return walkParticipants(repos, job, limit, deps.isStaff, (user) => {
-        if (waves.hasTicket(job.ref_id, user.id) || jobs.hasDelivery(job.id, user.id)) return undefined;
+        if (tickets.hasTicket(job.ref_id, user.id) || jobs.hasDelivery(job.id, user.id)) return undefined;
         const ticket = pickTicket(job.ref_id, user);
         if (!ticket) {
           jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "skipped", errorKind: "no_ticket" });
           return undefined;
         }
         // Inside the engine's transaction, right after pickFor found it available: a refusal here is a bug, not a race.
-        if (!waves.assign(ticket.id, user.id)) throw new Error(`ticket ${ticket.id} could not be assigned to ${user.id}`);
+        if (!tickets.assign(ticket.id, user.id)) throw new Error(`ticket ${ticket.id} could not be assigned to ${user.id}`);
         return jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: ticket.id, status: "pending" });
       });
     },
 
     recheck(job, delivery): "ok" | SkipReason {
-      const ticket = delivery.item_id === null ? undefined : waves.ticket(delivery.item_id);
+      const ticket = delivery.item_id === null ? undefined : tickets.ticket(delivery.item_id);
       if (!ticket || ticket.wave_id !== job.ref_id || ticket.status !== "assigned" || ticket.user_id !== delivery.user_id) {
         return boundToErased(ticket, delivery.user_id) ? "erased" : "ticket_changed";
       }
@@ -68,7 +68,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     },
 
     async send(api, job, delivery, signal) {
-      const ticket = waves.ticket(delivery.item_id!)!;
+      const ticket = tickets.ticket(delivery.item_id!)!;
       const path = ticketFilePath(config.paths, ticket);
       if (!existsSync(path)) throw new MissingFileError(ticket.file_name);
       const wave = waves.byId(job.ref_id)!;
@@ -88,23 +88,25 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     },
 
     onSent(_job, delivery, result) {
-      if (waves.markSent(delivery.item_id!, delivery.user_id, result)) return true;
+      if (tickets.markSent(delivery.item_id!, delivery.user_id, result)) return true;
       // Sent while the person was being erased: the erasure already bound the ticket to them.
-      return boundToErased(waves.ticket(delivery.item_id!), delivery.user_id);
+      return boundToErased(tickets.ticket(delivery.item_id!), delivery.user_id);
     },
 
     onFailed(_job, delivery, failure, final) {
       if (failure.kind === "blocked" || failure.kind === "deactivated") users.markBlocked(delivery.user_id);
-      const ticket = waves.ticket(delivery.item_id!);
+      const ticket = tickets.ticket(delivery.item_id!);
       if (boundToErased(ticket, delivery.user_id)) return true;
-      if (!final) return waves.noteAttempt(delivery.item_id!, failure.description);
+      if (!final) return tickets.noteAttempt(delivery.item_id!, failure.description);
       // A permanent failure proves the ticket was not delivered: back to the
       // pool. After network errors it may have been, so it waits for the same
       // person (no ticket is ever sent to two people).
-      return waves.release(delivery.item_id!, delivery.user_id, {
+      return tickets.release(delivery.item_id!, delivery.user_id, {
         error: failure.description,
         heldFor: failure.permanent ? null : delivery.user_id,
         missing: failure.kind === "missing_file",
+        // A final transient failure is a give-up after the retry rounds, whose attempts are counted already.
+        attempted: failure.permanent,
       });
     },
 
@@ -112,11 +114,11 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       if (delivery.item_id === null) return;
       // Never attempted: back to the pool. An earlier attempt may have reached
       // the person: held for them, never anyone else's.
-      waves.release(delivery.item_id, delivery.user_id, { error: null, heldFor: delivery.claimed_at === null ? null : delivery.user_id, missing: false });
+      tickets.release(delivery.item_id, delivery.user_id, { error: null, heldFor: delivery.claimed_at === null ? null : delivery.user_id, missing: false });
     },
 
     onDropped(_job, delivery) {
-      waves.release(delivery.item_id!, delivery.user_id, { error: null, heldFor: null, missing: false });
+      tickets.release(delivery.item_id!, delivery.user_id, { error: null, heldFor: null, missing: false });
     },
 
     onFinished(job) {
@@ -128,7 +130,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     },
 
     summaryExtras(job, t) {
-      const counts = waves.counts(job.ref_id);
+      const counts = tickets.counts(job.ref_id);
       return [t("delivery-summary-tickets-left", { count: counts.available })];
     },
   };

@@ -1,0 +1,108 @@
+import type { Config } from "../config.js";
+import type { Repos } from "../db/repos/index.js";
+import type { SecurityEvent } from "../db/repos/security.js";
+import type { TelegramProfile, UserRow } from "../db/repos/users.js";
+import { confirmErasure, forgetIdentifiedVisitors, forgetVisitor, requestErasure } from "./erasure.js";
+import type { UserRef } from "./user-ref.js";
+
+/** Who someone is to the bot, read at the moment of use (a role revoked a second ago is already gone). */
+export type Role = "founder" | "admin" | "participant" | "visitor";
+
+export interface PeopleDeps {
+  config: Pick<Config, "FOUNDER_IDS">;
+  repos: Repos;
+}
+
+export type AddAdmin = { ok: true } | { ok: false; reason: "founder" | "already_admin" };
+export type RemoveAdmin = { ok: true } | { ok: false; reason: "founder" | "not_admin" };
+
+/** A line of a person's conversation with the bot, either way. */
+export interface ChatLine {
+  userId: number;
+  direction: "in" | "out";
+  kind: string;
+  messageId?: number | undefined;
+  content: string;
+}
+
+/**
+ * People: roles, organisers, what the bot keeps of whom, and erasure.
+ * Founders come from the configuration, admins and participants from the
+ * database. Participants and organisers are known with their profile and
+ * conversation; anyone else by id only (SPEC §11).
+ */
+export function createPeopleOperations(deps: PeopleDeps) {
+  const { config, repos } = deps;
+  const isFounder = (userId: number): boolean => config.FOUNDER_IDS.includes(userId);
+  /** Founders and admins: they receive no tickets, and broadcasts only when chosen. */
+  const isStaff = (userId: number): boolean => isFounder(userId) || repos.admins.isAdmin(userId);
+  const roleOf = (userId: number): Role => {
+    if (isFounder(userId)) return "founder";
+    if (repos.admins.isAdmin(userId)) return "admin";
+    return repos.users.isParticipant(userId) ? "participant" : "visitor";
+  };
+  /** Every founder and admin, now. */
+  const staffIds = (): number[] => [...new Set([...config.FOUNDER_IDS, ...repos.admins.list().map((a) => a.user_id)])];
+
+  return {
+    roleOf,
+    isStaff,
+    staffIds,
+    /** Registered participants who are not organisers: the people tickets and broadcasts go to. */
+    recipientCount(): number {
+      return repos.users.countParticipants(staffIds());
+    },
+    find(ref: UserRef): UserRow | undefined {
+      return ref.kind === "id" ? repos.users.findById(ref.id) : repos.users.findByUsername(ref.username);
+    },
+    byId(userId: number): UserRow | undefined {
+      return repos.users.findById(userId);
+    },
+
+    /** Someone sent an update: an organiser's or participant's profile is refreshed; anyone else is noted by id. */
+    noteSender(profile: TelegramProfile, role: Role): void {
+      if (role === "visitor") repos.users.seen(profile.id);
+      else repos.users.touch(profile);
+    },
+    /** The person blocked the bot: worth knowing before a delivery (kept for people the bot knows by name only). */
+    blockedTheBot(userId: number, role: Role): void {
+      if (role !== "visitor") repos.users.markBlocked(userId);
+    },
+    /** Writes a line of the conversation, for participants and organisers only. */
+    recordChatLine(line: ChatLine): void {
+      if (roleOf(line.userId) !== "visitor") repos.chatLog.record(line);
+    },
+    /** What the bot received as message #id from this person (to describe a copy of it). */
+    receivedMessage(userId: number, messageId: number): string | undefined {
+      return repos.chatLog.incoming(userId, messageId)?.content;
+    },
+    /** An admin-only command or button used without the right (SPEC §4). */
+    refused(args: { userId: number | null; username: string | null; action: string }): SecurityEvent {
+      return repos.security.record({ ...args, kind: "unauthorized" });
+    },
+
+    /** /add_admin: founders are set in the configuration and need no adding. */
+    addAdmin(args: { target: UserRow; by: number }): AddAdmin {
+      if (isFounder(args.target.id)) return { ok: false, reason: "founder" };
+      const added = repos.admins.add(args.target.id, args.by);
+      repos.audit.record({ actorId: args.by, action: "add_admin", args: String(args.target.id), result: added ? "added" : "already admin" });
+      return added ? { ok: true } : { ok: false, reason: "already_admin" };
+    },
+    /** /remove_admin: someone who never registered is known by id only from then on. */
+    removeAdmin(args: { target: UserRow; by: number }): RemoveAdmin {
+      if (isFounder(args.target.id)) return { ok: false, reason: "founder" };
+      const removed = repos.admins.remove(args.target.id);
+      repos.audit.record({ actorId: args.by, action: "remove_admin", args: String(args.target.id), result: removed ? "removed" : "not an admin" });
+      if (!removed) return { ok: false, reason: "not_admin" };
+      if (args.target.registered_at === null) forgetVisitor(repos, args.target.id);
+      return { ok: true };
+    },
+
+    requestErasure: (args: { userId: number; by: number; chatId: number }) => requestErasure(deps, args),
+    confirmErasure: (args: Parameters<typeof confirmErasure>[1]) => confirmErasure(deps, args),
+    /** At start-up: profiles and conversations an older version kept of people who never registered. */
+    forgetIdentifiedVisitors: () => forgetIdentifiedVisitors(repos, config.FOUNDER_IDS),
+  };
+}
+
+export type PeopleOperations = ReturnType<typeof createPeopleOperations>;

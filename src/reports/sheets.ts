@@ -1,0 +1,191 @@
+import type { Config } from "../config.js";
+import type { AdminRow } from "../db/repos/admins.js";
+import type { Repos } from "../db/repos/index.js";
+import { inviteStatus, type InviteRow } from "../db/repos/invites.js";
+import type { FailedDelivery } from "../db/repos/jobs.js";
+import type { SecurityEvent } from "../db/repos/security.js";
+import type { TicketRow } from "../db/repos/tickets.js";
+import type { UserRow } from "../db/repos/users.js";
+import type { WaveSummary } from "../db/repos/waves.js";
+import type { Translate } from "../i18n.js";
+import { inviteLink } from "../invites/codes.js";
+import { msToDate, type Column, type Sheet } from "./xlsx.js";
+
+export interface SheetDeps {
+  config: Pick<Config, "FOUNDER_IDS">;
+  repos: Repos;
+  /** The bot's username, for invite links. */
+  botUsername(): string;
+}
+
+interface AdminLine {
+  id: number;
+  role: "founder" | "admin";
+  user: UserRow | undefined;
+  admin: AdminRow | undefined;
+}
+
+/**
+ * Every sheet of the reports (SPEC §6): its columns, in the reader's
+ * language, and its rows, read from the database a page at a time (a
+ * 50 000-row sheet never sits in memory). /full_report holds them all;
+ * /export_users, /list_tickets and /failed_report one or two each.
+ */
+export function createSheets(deps: SheetDeps, t: Translate) {
+  const { config, repos } = deps;
+
+  /** "@name", "deleted user #id" or "" for a user id; looked up once per person per report. */
+  function usernames(): (id: number | null) => string | null {
+    const cache = new Map<number, string>();
+    return (id) => {
+      if (id === null) return null;
+      let label = cache.get(id);
+      if (label === undefined) {
+        const user = repos.users.findById(id);
+        label = user?.deleted_at ? t("deleted-user", { id: String(id) }) : user?.username ? `@${user.username}` : "";
+        cache.set(id, label);
+      }
+      return label;
+    };
+  }
+
+  const waveNames = (): Map<number, string> => new Map(repos.waves.all().map((w) => [w.id, w.name]));
+
+  return {
+    participants(): Sheet<UserRow> {
+      const columns: Column<UserRow>[] = [
+        { header: t("col-number"), width: 8, type: "number", value: (u) => u.registration_seq },
+        { header: t("col-user-id"), width: 14, type: "id", value: (u) => u.id },
+        { header: t("col-username"), width: 22, value: (u) => (u.username ? `@${u.username}` : "") },
+        { header: t("col-first-name"), width: 18, value: (u) => u.first_name },
+        { header: t("col-last-name"), width: 18, value: (u) => u.last_name },
+        { header: t("col-language"), width: 10, value: (u) => u.language_code },
+        { header: t("col-registered-at"), width: 20, type: "date", value: (u) => msToDate(u.registered_at) },
+        { header: t("col-invite-code"), width: 26, value: (u) => u.invite_code },
+        { header: t("col-consent-at"), width: 20, type: "date", value: (u) => msToDate(u.consent_at) },
+        { header: t("col-agreement-version"), width: 18, value: (u) => u.agreement_version },
+        { header: t("col-blocked-at"), width: 20, type: "date", value: (u) => msToDate(u.blocked_at) },
+      ];
+      return { name: t("sheet-participants"), columns, rows: repos.users.iterateParticipants() };
+    },
+
+    admins(): Sheet<AdminLine> {
+      const founders: AdminLine[] = config.FOUNDER_IDS.map((id) => ({ id, role: "founder", user: repos.users.findById(id), admin: undefined }));
+      const admins: AdminLine[] = repos.admins
+        .list()
+        .filter((a) => !config.FOUNDER_IDS.includes(a.user_id))
+        .map((a) => ({ id: a.user_id, role: "admin", user: repos.users.findById(a.user_id), admin: a }));
+      const columns: Column<AdminLine>[] = [
+        { header: t("col-user-id"), width: 14, type: "id", value: (a) => a.id },
+        { header: t("col-username"), width: 22, value: (a) => (a.user?.username ? `@${a.user.username}` : "") },
+        { header: t("col-first-name"), width: 18, value: (a) => a.user?.first_name },
+        { header: t("col-last-name"), width: 18, value: (a) => a.user?.last_name },
+        { header: t("col-role"), width: 12, value: (a) => t(`role-${a.role}`) },
+        { header: t("col-added-by"), width: 14, type: "id", value: (a) => a.admin?.added_by },
+        { header: t("col-added-at"), width: 20, type: "date", value: (a) => msToDate(a.admin?.added_at) },
+      ];
+      return { name: t("sheet-admins"), columns, rows: [...founders, ...admins] };
+    },
+
+    tickets(): Sheet<TicketRow> {
+      const names = waveNames();
+      const who = usernames();
+      const columns: Column<TicketRow>[] = [
+        { header: t("col-ticket-id"), width: 8, type: "number", value: (x) => x.id },
+        { header: t("col-wave"), width: 18, value: (x) => names.get(x.wave_id) ?? String(x.wave_id) },
+        { header: t("col-file"), width: 32, value: (x) => x.file_name },
+        { header: t("col-status"), width: 12, value: (x) => t(`ticket-status-${x.status}`) },
+        { header: t("col-user-id"), width: 14, type: "id", value: (x) => x.user_id ?? x.held_for },
+        { header: t("col-username"), width: 22, value: (x) => who(x.user_id ?? x.held_for) },
+        { header: t("col-named-for"), width: 20, value: (x) => (x.named_key === "nobody" ? t("named-not-in-manifest") : x.named_as) },
+        { header: t("col-assigned-at"), width: 20, type: "date", value: (x) => msToDate(x.assigned_at) },
+        { header: t("col-sent-at"), width: 20, type: "date", value: (x) => msToDate(x.sent_at) },
+        { header: t("col-attempts"), width: 9, type: "number", value: (x) => x.attempts },
+        { header: t("col-last-error"), width: 40, value: (x) => (x.held_for ? `${x.last_error ?? ""} (${t("ticket-held")})` : x.last_error) },
+      ];
+      return { name: t("sheet-tickets"), columns, rows: repos.tickets.iterateTickets() };
+    },
+
+    invites(now = Date.now()): Sheet<InviteRow> {
+      const bot = deps.botUsername();
+      const columns: Column<InviteRow>[] = [
+        { header: t("col-code"), width: 26, value: (i) => i.code },
+        { header: t("col-link"), width: 60, value: (i) => inviteLink(bot, i.code) },
+        { header: t("col-status"), width: 12, value: (i) => t(`invite-status-${inviteStatus(i, now)}`) },
+        { header: t("col-created-at"), width: 20, type: "date", value: (i) => msToDate(i.created_at) },
+        { header: t("col-created-by"), width: 14, type: "id", value: (i) => i.created_by },
+        { header: t("col-expires-at"), width: 20, type: "date", value: (i) => msToDate(i.expires_at) },
+        { header: t("col-used-by"), width: 14, type: "id", value: (i) => i.used_by },
+        { header: t("col-used-at"), width: 20, type: "date", value: (i) => msToDate(i.used_at) },
+        { header: t("col-revoked-at"), width: 20, type: "date", value: (i) => msToDate(i.revoked_at) },
+      ];
+      return { name: t("sheet-invites"), columns, rows: repos.invites.iterate() };
+    },
+
+    /** The file /gen_invites answers with: the new codes and their links. */
+    newInvites(generated: { codes: readonly string[]; createdAt: number; expiresAt: number | null }, createdBy: string): Sheet<string> {
+      const bot = deps.botUsername();
+      const columns: Column<string>[] = [
+        { header: t("col-code"), width: 26, value: (code) => code },
+        { header: t("col-link"), width: 60, value: (code) => inviteLink(bot, code) },
+        { header: t("col-created-at"), width: 20, type: "date", value: () => new Date(generated.createdAt) },
+        { header: t("col-created-by"), width: 22, value: () => createdBy },
+        { header: t("col-expires-at"), width: 20, type: "date", value: () => msToDate(generated.expiresAt) },
+      ];
+      return { name: t("sheet-invites"), columns, rows: generated.codes };
+    },
+
+    waves(): Sheet<WaveSummary> {
+      const columns: Column<WaveSummary>[] = [
+        { header: t("col-wave-id"), width: 8, type: "number", value: (w) => w.id },
+        { header: t("col-name"), width: 24, value: (w) => w.name },
+        { header: t("col-status"), width: 16, value: (w) => t(`wave-status-${w.status}`) },
+        { header: t("col-created-at"), width: 20, type: "date", value: (w) => msToDate(w.created_at) },
+        { header: t("col-created-by"), width: 14, type: "id", value: (w) => w.created_by },
+        { header: t("col-confirmed-at"), width: 20, type: "date", value: (w) => msToDate(w.confirmed_at) },
+        { header: t("col-ended-at"), width: 20, type: "date", value: (w) => msToDate(w.ended_at) },
+        { header: t("col-ended-by"), width: 14, type: "id", value: (w) => w.ended_by },
+        { header: t("col-tickets-total"), width: 10, type: "number", value: (w) => w.tickets_total },
+        { header: t("col-tickets-available"), width: 10, type: "number", value: (w) => w.tickets_available },
+        { header: t("col-tickets-sent"), width: 10, type: "number", value: (w) => w.tickets_sent },
+        { header: t("col-tickets-archived"), width: 10, type: "number", value: (w) => w.tickets_archived },
+        { header: t("col-delivery-jobs"), width: 12, type: "number", value: (w) => w.delivery_jobs },
+      ];
+      return { name: t("sheet-waves"), columns, rows: repos.waves.summaries() };
+    },
+
+    failed(): Sheet<FailedDelivery> {
+      const who = usernames();
+      const names = waveNames();
+      const what = (d: FailedDelivery) => {
+        if (d.kind === "broadcast") return t("failed-what-broadcast", { id: d.ref_id });
+        const ticket = d.item_id !== null ? repos.tickets.ticket(d.item_id) : undefined;
+        return t("failed-what-ticket", { file: ticket?.file_name ?? "?", wave: names.get(d.ref_id) ?? String(d.ref_id) });
+      };
+      const columns: Column<FailedDelivery>[] = [
+        { header: t("col-user-id"), width: 14, type: "id", value: (d) => d.user_id },
+        { header: t("col-username"), width: 22, value: (d) => who(d.user_id) },
+        { header: t("col-what"), width: 40, value: what },
+        { header: t("col-reason"), width: 24, value: (d) => t(`failure-${d.error_kind ?? "internal"}`) },
+        { header: t("col-error"), width: 50, value: (d) => d.error },
+        { header: t("col-attempts"), width: 9, type: "number", value: (d) => d.attempts },
+        { header: t("col-time"), width: 20, type: "date", value: (d) => msToDate(d.updated_at) },
+      ];
+      return { name: t("sheet-failed"), columns, rows: repos.jobs.iterateFailed() };
+    },
+
+    security(): Sheet<SecurityEvent> {
+      const columns: Column<SecurityEvent>[] = [
+        { header: t("col-time"), width: 20, type: "date", value: (e) => msToDate(e.at) },
+        { header: t("col-user-id"), width: 14, type: "id", value: (e) => e.user_id },
+        { header: t("col-username"), width: 22, value: (e) => (e.username ? `@${e.username}` : "") },
+        { header: t("col-kind"), width: 16, value: (e) => t(`security-kind-${e.kind}`) },
+        { header: t("col-action"), width: 30, value: (e) => e.action },
+        { header: t("col-details"), width: 40, value: (e) => e.details },
+      ];
+      return { name: t("sheet-security"), columns, rows: repos.security.iterate() };
+    },
+  };
+}
+
+export type Sheets = ReturnType<typeof createSheets>;

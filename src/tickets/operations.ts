@@ -1,0 +1,35 @@
+import type { Document } from "grammy/types";
+import type { Config } from "../config.js";
+import type { Repos } from "../db/repos/index.js";
+import type { TicketRow } from "../db/repos/tickets.js";
+import type { WaveRow } from "../db/repos/waves.js";
+import type { Logger } from "../logger.js";
+import type { WaveRefusal, WavesOperations } from "../waves/operations.js";
+import { importFromTelegram, type UploadResult } from "./upload.js";
+
+export type UploadOutcome = WaveRefusal | { ok: true; wave: WaveRow; result: UploadResult };
+
+/** Tickets as participants and admins ask for them: a ZIP sent in Telegram, and a participant's own tickets. */
+export function createTicketsOperations(deps: { config: Config; repos: Repos; logger: Logger; waves: WavesOperations }) {
+  const { repos } = deps;
+  return {
+    /**
+     * /upload_zip and /upload_zip_add: the ZIP downloaded and imported into
+     * the open wave, all or nothing (the wave is checked again inside the
+     * import's transaction: a delivery may start while the file is read).
+     */
+    async upload(args: { document: Pick<Document, "file_id" | "file_name" | "file_size">; mode: "replace" | "add"; by: number }): Promise<UploadOutcome> {
+      const state = deps.waves.idle();
+      if (!state.ok) return state;
+      const result = await importFromTelegram(deps, { ...args, waveId: state.wave.id });
+      return { ok: true, wave: state.wave, result };
+    },
+
+    /** /ticket: what this participant received in the wave that is on, or else in their latest one, with its wave. */
+    ofParticipant(userId: number): Array<{ ticket: TicketRow; wave: WaveRow }> {
+      return repos.tickets.ticketsOfUser(userId, repos.waves.active()?.id).map((ticket) => ({ ticket, wave: repos.waves.byId(ticket.wave_id)! }));
+    },
+  };
+}
+
+export type TicketsOperations = ReturnType<typeof createTicketsOperations>;

@@ -1,0 +1,127 @@
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { memoryEngine, memoryWorld, until, type Answer } from "../../support/memory.js";
+
+/** Which ticket each participant gets, and where a ticket goes when its delivery fails (SPEC §7, §8). */
+
+const [ANNA, BORIS, CLARA, DAN] = [10, 11, 12, 13];
+
+function ticketState(world: ReturnType<typeof memoryWorld>) {
+  return new Map(
+    [...world.repos.tickets.iterateTickets()].map((t) => [t.file_name, { status: t.status, user: t.user_id, held: t.held_for, error: t.last_error }]),
+  );
+}
+
+describe("assignment order", () => {
+  it("held for the person first, then named for them, then unnamed; a ticket named for nobody goes to nobody", () => {
+    const world = memoryWorld();
+    for (const id of [ANNA, BORIS, CLARA, DAN]) world.register(id);
+    // ticket-2 is named for Boris, ticket-4 for nobody (a manifest that did not mention it).
+    const wave = world.waveWithTickets(4, "Order", { 2: `id:${BORIS}`, 4: "nobody" });
+    // ticket-3's delivery to Clara had an unknown outcome earlier: held for her only.
+    const held = [...world.repos.tickets.iterateTickets()].find((t) => t.file_name === "ticket-3.pdf")!;
+    world.repos.tickets.assign(held.id, CLARA);
+    world.repos.tickets.release(held.id, CLARA, { error: "network", heldFor: CLARA, missing: false });
+    const { sendTickets, producers } = memoryEngine(world);
+    const job = world.repos.jobs.byId(sendTickets(wave))!;
+    const prepared = world.repos.transaction(() => producers.tickets.prepare(job, 10));
+    assert.equal(prepared.done, true);
+    const got = new Map(prepared.deliveries.map((d) => [d.user_id, world.repos.tickets.ticket(d.item_id!)!.file_name]));
+    assert.deepEqual(Object.fromEntries(got), { [ANNA]: "ticket-1.pdf", [BORIS]: "ticket-2.pdf", [CLARA]: "ticket-3.pdf" });
+    // Dan: nothing left that he may get.
+    assert.equal(world.repos.jobs.tally(job.id).skippedByKind.no_ticket, 1);
+    assert.equal(ticketState(world).get("ticket-4.pdf")!.status, "available");
+  });
+
+  it("walks in registration order, skips organisers and whoever already holds a ticket of the wave", () => {
+    const world = memoryWorld();
+    world.register(1); // the founder registered too: organisers get no tickets
+    for (const id of [DAN, ANNA, BORIS]) world.register(id);
+    const wave = world.waveWithTickets(3);
+    const [first] = world.repos.tickets.unassigned(wave.id);
+    world.repos.tickets.assign(first!.id, ANNA);
+    world.repos.tickets.markSent(first!.id, ANNA, { messageId: 1, fileId: "f" });
+    const { sendTickets, producers } = memoryEngine(world);
+    const job = world.repos.jobs.byId(sendTickets(wave))!;
+    const prepared = world.repos.transaction(() => producers.tickets.prepare(job, 10));
+    assert.deepEqual(prepared.deliveries.map((d) => d.user_id), [DAN, BORIS]);
+  });
+
+  it("a ticket whose file vanished is marked missing, and the person gets another", () => {
+    const world = memoryWorld();
+    world.register(ANNA);
+    const wave = world.waveWithTickets(2);
+    const [gone] = world.repos.tickets.unassigned(wave.id);
+    rmSync(join(world.config.paths.tickets, gone!.path));
+    const { sendTickets, producers } = memoryEngine(world);
+    const job = world.repos.jobs.byId(sendTickets(wave))!;
+    const [delivery] = world.repos.transaction(() => producers.tickets.prepare(job, 10)).deliveries;
+    assert.equal(world.repos.tickets.ticket(delivery!.item_id!)!.file_name, "ticket-2.pdf");
+    assert.equal(ticketState(world).get("ticket-1.pdf")!.status, "missing");
+  });
+});
+
+describe("a failed delivery's ticket", () => {
+  /** Runs one wave where each person's sends answer as `answers` says, and returns the tickets afterwards. */
+  async function deliverWith(answers: Record<number, Answer>) {
+    const world = memoryWorld();
+    const people = Object.keys(answers).map(Number);
+    for (const id of people) world.register(id);
+    const wave = world.waveWithTickets(people.length);
+    const { engine, sendTickets } = memoryEngine(world, ({ chatId }) => answers[chatId] ?? { ok: true });
+    const job = sendTickets(wave);
+    engine.start();
+    await until(() => world.repos.jobs.byId(job)!.status === "done", "the job ends");
+    await engine.stop(100);
+    const byUser = new Map([...world.repos.tickets.iterateTickets()].map((t) => [t.held_for ?? t.user_id ?? -t.id, t]));
+    return { world, job, byUser };
+  }
+
+  it("goes back to the pool when Telegram proves it was not delivered (blocked, deactivated, chat not found, bad request)", async () => {
+    const { world, byUser, job } = await deliverWith({
+      [ANNA]: { ok: false, code: 403, description: "Forbidden: bot was blocked by the user" },
+      [BORIS]: { ok: false, code: 403, description: "Forbidden: user is deactivated" },
+      [CLARA]: { ok: false, code: 400, description: "Bad Request: chat not found" },
+      [DAN]: { ok: false, code: 400, description: "Bad Request: wrong file identifier" },
+    });
+    for (const ticket of world.repos.tickets.iterateTickets()) {
+      assert.equal(ticket.status, "available", ticket.file_name);
+      assert.equal(ticket.held_for, null);
+      assert.ok(ticket.last_error, "the reason stays on the ticket");
+    }
+    assert.equal(byUser.size, 4);
+    const tally = world.repos.jobs.tally(job);
+    assert.deepEqual(tally.failedByKind, { blocked: 1, deactivated: 1, chat_not_found: 1, bad_request: 1 });
+    assert.ok(world.repos.users.findById(ANNA)!.blocked_at, "blocked the bot: noted on the person");
+  });
+
+  it("is held for the same person after 5xx answers to every retry (the outcome is unknown), never given to another", async () => {
+    const { world, byUser, job } = await deliverWith({ [ANNA]: { ok: false, code: 502, description: "Bad Gateway" }, [BORIS]: { ok: true } });
+    const held = byUser.get(ANNA)!;
+    assert.deepEqual([held.status, held.held_for, held.user_id], ["available", ANNA, null]);
+    assert.equal(held.attempts, 5, "the first attempt and four retry rounds");
+    assert.equal(world.repos.jobs.tally(job).failedByKind.server_error, 1);
+    // Another participant asks: the held ticket is not theirs.
+    world.register(CLARA);
+    assert.equal(world.repos.tickets.pickFor(held.wave_id, { id: CLARA, username: "user12" }), undefined);
+    assert.equal(world.repos.tickets.pickFor(held.wave_id, { id: ANNA, username: "user10" })!.id, held.id);
+  });
+
+  it("delivered after a few 5xx answers: sent once, to the same person", async () => {
+    const world = memoryWorld();
+    world.register(ANNA);
+    const wave = world.waveWithTickets(1);
+    let failures = 2;
+    const { engine, calls, sendTickets } = memoryEngine(world, ({ method }) =>
+      method === "sendDocument" && failures-- > 0 ? { ok: false, code: 500, description: "Internal Server Error" } : { ok: true },
+    );
+    const job = sendTickets(wave);
+    engine.start();
+    await until(() => world.repos.jobs.byId(job)!.status === "done", "the job ends");
+    await engine.stop(100);
+    assert.deepEqual(calls.filter((c) => c.method === "sendDocument").map((c) => c.chatId), [ANNA, ANNA, ANNA]);
+    assert.equal(ticketState(world).get("ticket-1.pdf")!.status, "sent");
+  });
+});

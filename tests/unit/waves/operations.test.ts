@@ -1,0 +1,142 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { FOUNDER, idleEngine, memoryWorld } from "../../support/memory.js";
+
+/** The wave lifecycle (SPEC §7) through the use-case layer: open → confirmed → sending ⇄ confirmed → ended. */
+
+const CHAT = FOUNDER;
+const args = { by: FOUNDER, chatId: CHAT };
+
+describe("the wave state machine", () => {
+  it("opens a wave at once when none is open, and asks first when one is", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    const first = ops.waves.requestNew({ name: "Spring", ...args });
+    assert.ok(first.ok && "opened" in first);
+    assert.equal(first.opened.status, "open");
+    const second = ops.waves.requestNew({ name: "Summer", ...args });
+    assert.ok(second.ok && "confirm" in second);
+    assert.equal(second.confirm.active.name, "Spring");
+    // Nothing changed until the prompt is answered.
+    assert.equal(world.repos.waves.active()!.name, "Spring");
+  });
+
+  it("confirm requires tickets; send requires a confirmed wave and someone without a ticket", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    assert.deepEqual(ops.waves.confirm({ by: FOUNDER }), { ok: false, reason: "no_wave" });
+    assert.deepEqual(ops.waves.sendTickets({ ...args, locale: "en" }), { ok: false, reason: "no_wave" });
+    ops.waves.requestNew({ name: "Empty", ...args });
+    assert.equal((ops.waves.confirm({ by: FOUNDER }) as { reason: string }).reason, "no_tickets");
+    world.repos.waves.end(world.repos.waves.active()!.id, FOUNDER);
+
+    const wave = world.waveWithTickets(2);
+    world.register(10);
+    assert.equal((ops.waves.sendTickets({ ...args, locale: "en" }) as { reason: string }).reason, "not_confirmed");
+    const confirmed = ops.waves.confirm({ by: FOUNDER });
+    assert.ok(confirmed.ok);
+    assert.deepEqual([confirmed.counts.available, confirmed.waiting, confirmed.usable], [2, 1, 2]);
+    assert.equal(world.repos.waves.byId(wave.id)!.status, "confirmed");
+  });
+
+  it("sending: one job, the wave in `sending`, every lifecycle command refused until the job ends", () => {
+    const world = memoryWorld();
+    const engine = idleEngine();
+    const ops = world.operations(engine);
+    const wave = world.waveWithTickets(1);
+    world.register(10);
+    ops.waves.confirm({ by: FOUNDER });
+    const sent = ops.waves.sendTickets({ ...args, locale: "en" });
+    assert.ok(sent.ok);
+    assert.equal(sent.queued, false);
+    assert.equal(engine.kicks, 0, "the job starts only when the handler launches it, after its answer");
+    sent.launch();
+    assert.equal(engine.kicks, 1);
+    assert.equal(world.repos.waves.byId(wave.id)!.status, "sending");
+    assert.equal((ops.waves.sendTickets({ ...args, locale: "en" }) as { reason: string }).reason, "busy_sending");
+    assert.equal((ops.waves.confirm({ by: FOUNDER }) as { reason: string }).reason, "busy_sending");
+    assert.equal((ops.waves.requestEnd(args) as { reason: string }).reason, "busy_sending");
+    assert.equal((ops.waves.requestNew({ name: "Next", ...args }) as { reason: string }).reason, "busy_sending");
+    assert.equal(ops.waves.idle().ok, false);
+  });
+
+  it("a second job while one runs is queued", () => {
+    const world = memoryWorld();
+    const engine = idleEngine();
+    engine.busy = true;
+    const ops = world.operations(engine);
+    world.waveWithTickets(1);
+    world.register(10);
+    ops.waves.confirm({ by: FOUNDER });
+    const sent = ops.waves.sendTickets({ ...args, locale: "en" });
+    assert.ok(sent.ok && sent.queued);
+  });
+
+  it("nobody waiting: everyone already holds a ticket of the wave, and organisers are not counted", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    world.register(FOUNDER);
+    world.register(10);
+    const wave = world.waveWithTickets(2);
+    const [ticket] = world.repos.tickets.unassigned(wave.id);
+    world.repos.tickets.assign(ticket!.id, 10);
+    world.repos.tickets.markSent(ticket!.id, 10, { messageId: 1, fileId: "f" });
+    ops.waves.confirm({ by: FOUNDER });
+    assert.equal((ops.waves.sendTickets({ ...args, locale: "en" }) as { reason: string }).reason, "nobody_waiting");
+  });
+});
+
+describe("ending a wave", () => {
+  it("archives its unassigned tickets (files too), keeps the sent ones, and answers its prompt once", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    world.register(10);
+    const wave = world.waveWithTickets(3);
+    const [sent] = world.repos.tickets.unassigned(wave.id);
+    world.repos.tickets.assign(sent!.id, 10);
+    world.repos.tickets.markSent(sent!.id, 10, { messageId: 1, fileId: "f" });
+    const asked = ops.waves.requestEnd(args);
+    assert.ok(asked.ok);
+    const prompt = world.repos.prompts.byId(asked.promptId)!;
+    const ended = ops.waves.confirmEnd({ prompt, by: FOUNDER });
+    assert.ok(ended.ok);
+    assert.equal(ended.ended.status, "ended");
+    const counts = world.repos.tickets.counts(wave.id);
+    assert.deepEqual([counts.archived, counts.sent, counts.available], [2, 1, 0]);
+    for (const ticket of world.repos.tickets.iterateTickets()) {
+      const folder = ticket.status === "archived" ? world.config.paths.archive : world.config.paths.tickets;
+      assert.ok(existsSync(join(folder, ticket.path)), `${ticket.file_name} is where its status says`);
+    }
+    // Pressed again (or replayed after a crash): what happened, not a second end.
+    const again = ops.waves.confirmEnd({ prompt: world.repos.prompts.byId(asked.promptId)!, by: FOUNDER });
+    assert.ok(!again.ok && again.reason === "answered" && !again.kept && again.ended?.id === wave.id);
+  });
+
+  it("a prompt acts on its own wave: after another wave opened, an old prompt is stale", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    ops.waves.requestNew({ name: "First", ...args });
+    const alpha = ops.waves.requestNew({ name: "Alpha", ...args });
+    const beta = ops.waves.requestNew({ name: "Beta", ...args });
+    assert.ok(alpha.ok && "confirm" in alpha && beta.ok && "confirm" in beta);
+    const opened = ops.waves.confirmNew({ prompt: world.repos.prompts.byId(alpha.confirm.promptId)!, by: FOUNDER });
+    assert.ok(opened.ok);
+    assert.equal(opened.opened.name, "Alpha");
+    assert.deepEqual(ops.waves.confirmNew({ prompt: world.repos.prompts.byId(beta.confirm.promptId)!, by: FOUNDER }), { ok: false, reason: "stale" });
+    assert.equal(world.repos.waves.active()!.name, "Alpha");
+  });
+
+  it("Cancel answers the prompt: its button does nothing afterwards", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    ops.waves.requestNew({ name: "Kept", ...args });
+    const asked = ops.waves.requestEnd(args);
+    assert.ok(asked.ok);
+    assert.equal(ops.prompts.keep(world.repos.prompts.byId(asked.promptId)!), true);
+    const pressed = ops.waves.confirmEnd({ prompt: world.repos.prompts.byId(asked.promptId)!, by: FOUNDER });
+    assert.ok(!pressed.ok && pressed.reason === "answered" && pressed.kept);
+    assert.equal(world.repos.waves.active()!.name, "Kept");
+  });
+});
