@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   });
   void publishAllCommands(
     bot.api,
-    deps.ops.people.staffIds().map((id) => ({ id, role: config.FOUNDER_IDS.includes(id) ? ("founder" as const) : ("admin" as const) })),
+    deps.ops.people.staffIds().map((id) => ({ id, role: deps.ops.people.roleOf(id) === "founder" ? ("founder" as const) : ("admin" as const) })),
     (locale, key) => deps.i18n.t(locale, key),
     config.DEFAULT_LOCALE,
     logger,

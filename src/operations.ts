@@ -41,7 +41,7 @@ export function createOperations(deps: OperationDeps) {
     tickets: createTicketsOperations({ config, repos, logger, waves }),
     broadcasts: createBroadcastOperations({ repos, people, engine }),
     delivery: createDeliveryOperations({ repos, engine }),
-    reports: createReportsOperations({ config, repos, engine, botUsername: deps.botUsername }),
+    reports: createReportsOperations({ repos, people, engine, botUsername: deps.botUsername }),
   };
 }
 

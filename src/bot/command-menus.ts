@@ -4,9 +4,10 @@ import { LOCALES, type Locale } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { COMMANDS, commandsFor, type Role } from "./commands.js";
 
-type Translate = (locale: Locale, key: string) => string;
+/** A text of the locales in a given language (setMyCommands is per language, outside any update). */
+type LocalizedText = (locale: Locale, key: string) => string;
 
-function listFor(role: Role, locale: Locale, t: Translate): BotCommand[] {
+function listFor(role: Role, locale: Locale, t: LocalizedText): BotCommand[] {
   const listed = role === "visitor" ? COMMANDS.filter((c) => c.audience === "anyone" || c.audience === "participant") : commandsFor(role);
   return listed.filter((c) => c.listed).map((c) => ({ command: c.name, description: t(locale, `cmd-${c.name}`).slice(0, 256) }));
 }
@@ -16,12 +17,12 @@ function listFor(role: Role, locale: Locale, t: Translate): BotCommand[] {
  * each language and without one for other languages; the admin list in each
  * admin's own chat.
  */
-export async function publishDefaultCommands(api: Api, t: Translate, defaultLocale: Locale): Promise<void> {
+export async function publishDefaultCommands(api: Api, t: LocalizedText, defaultLocale: Locale): Promise<void> {
   await api.setMyCommands(listFor("participant", defaultLocale, t));
   for (const locale of LOCALES) await api.setMyCommands(listFor("participant", locale, t), { language_code: locale });
 }
 
-export async function publishAdminCommands(api: Api, chatId: number, role: "admin" | "founder", t: Translate, defaultLocale: Locale): Promise<void> {
+export async function publishAdminCommands(api: Api, chatId: number, role: "admin" | "founder", t: LocalizedText, defaultLocale: Locale): Promise<void> {
   const scope = { type: "chat", chat_id: chatId } as const;
   await api.setMyCommands(listFor(role, defaultLocale, t), { scope });
   for (const locale of LOCALES) await api.setMyCommands(listFor(role, locale, t), { scope, language_code: locale });
@@ -38,7 +39,7 @@ export async function withdrawAdminCommands(api: Api, chatId: number): Promise<v
 export async function publishAllCommands(
   api: Api,
   admins: ReadonlyArray<{ id: number; role: "admin" | "founder" }>,
-  t: Translate,
+  t: LocalizedText,
   defaultLocale: Locale,
   logger: Logger,
 ): Promise<void> {

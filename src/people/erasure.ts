@@ -1,6 +1,6 @@
-import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
 import type { PromptRow } from "../db/repos/prompts.js";
+import type { Role } from "./operations.js";
 
 export interface Erasure {
   /** The person had registered (as opposed to someone known by id only). */
@@ -80,17 +80,23 @@ export function forgetIdentifiedVisitors(repos: Repos, founderIds: readonly numb
 
 export type ErasureRefusal = "founder" | "admin";
 
+/** What erasure needs to know of people: who is an organiser now. */
+export interface ErasureDeps {
+  repos: Repos;
+  roleOf(userId: number): Role;
+}
+
 /** Founders (configuration) and admins (remove the right first) are not erased through the bot. */
-export function erasureRefusal(config: Pick<Config, "FOUNDER_IDS">, repos: Repos, userId: number): ErasureRefusal | undefined {
-  if (config.FOUNDER_IDS.includes(userId)) return "founder";
-  return repos.admins.isAdmin(userId) ? "admin" : undefined;
+function erasureRefusal(deps: ErasureDeps, userId: number): ErasureRefusal | undefined {
+  const role = deps.roleOf(userId);
+  return role === "founder" || role === "admin" ? role : undefined;
 }
 
 export type RequestErasure = { ok: true; promptId: number } | { ok: false; reason: ErasureRefusal };
 
 /** /delete_user: anyone the bot knows, after a confirmation whose prompt names them. */
-export function requestErasure(deps: { config: Pick<Config, "FOUNDER_IDS">; repos: Repos }, args: { userId: number; by: number; chatId: number }): RequestErasure {
-  const refusal = erasureRefusal(deps.config, deps.repos, args.userId);
+export function requestErasure(deps: ErasureDeps, args: { userId: number; by: number; chatId: number }): RequestErasure {
+  const refusal = erasureRefusal(deps, args.userId);
   if (refusal) return { ok: false, reason: refusal };
   const promptId = deps.repos.prompts.create({ kind: "delete_user", payload: { userId: args.userId }, by: args.by, chatId: args.chatId });
   return { ok: true, promptId };
@@ -102,13 +108,13 @@ export type ConfirmErasure =
   | { ok: false; reason: ErasureRefusal; userId: number };
 
 /** The confirmation pressed: the person its own prompt named is erased, the prompt answered in the same transaction. */
-export function confirmErasure(deps: { config: Pick<Config, "FOUNDER_IDS">; repos: Repos }, args: { prompt: PromptRow; by: number }, now = Date.now()): ConfirmErasure {
+export function confirmErasure(deps: ErasureDeps, args: { prompt: PromptRow; by: number }, now = Date.now()): ConfirmErasure {
   const { repos } = deps;
   const { userId } = JSON.parse(args.prompt.payload) as { userId: number };
   return repos.transaction((): ConfirmErasure => {
     if (args.prompt.resolved_at !== null) return { ok: false, reason: "answered", userId, kept: args.prompt.resolution === "kept" };
     // Checked again: the person may have become an admin since the question.
-    const refusal = erasureRefusal(deps.config, repos, userId);
+    const refusal = erasureRefusal(deps, userId);
     if (refusal) return { ok: false, reason: refusal, userId };
     if (!repos.prompts.resolve(args.prompt.id, "done", now)) return { ok: false, reason: "answered", userId, kept: false };
     const erasure = eraseUser(repos, userId, now);

@@ -98,8 +98,8 @@ export function createPeopleOperations(deps: PeopleDeps) {
       return { ok: true };
     },
 
-    requestErasure: (args: { userId: number; by: number; chatId: number }) => requestErasure(deps, args),
-    confirmErasure: (args: Parameters<typeof confirmErasure>[1]) => confirmErasure(deps, args),
+    requestErasure: (args: { userId: number; by: number; chatId: number }) => requestErasure({ repos, roleOf }, args),
+    confirmErasure: (args: Parameters<typeof confirmErasure>[1]) => confirmErasure({ repos, roleOf }, args),
     /** At start-up: profiles and conversations an older version kept of people who never registered. */
     forgetIdentifiedVisitors: () => forgetIdentifiedVisitors(repos, config.FOUNDER_IDS),
   };

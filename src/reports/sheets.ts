@@ -1,4 +1,4 @@
-import type { Config } from "../config.js";
+import type { PeopleOperations } from "../people/operations.js";
 import type { AdminRow } from "../db/repos/admins.js";
 import type { Repos } from "../db/repos/index.js";
 import { inviteStatus, type InviteRow } from "../db/repos/invites.js";
@@ -12,8 +12,9 @@ import { inviteLink } from "../invites/codes.js";
 import { msToDate, type Column, type Sheet } from "./xlsx.js";
 
 export interface SheetDeps {
-  config: Pick<Config, "FOUNDER_IDS">;
   repos: Repos;
+  /** Who the organisers are (founders from the configuration, admins from the database). */
+  people: Pick<PeopleOperations, "staffIds" | "roleOf">;
   /** The bot's username, for invite links. */
   botUsername(): string;
 }
@@ -32,7 +33,7 @@ interface AdminLine {
  * /export_users, /list_tickets and /failed_report one or two each.
  */
 export function createSheets(deps: SheetDeps, t: Translate) {
-  const { config, repos } = deps;
+  const { repos, people } = deps;
 
   /** "@name", "deleted user #id" or "" for a user id; looked up once per person per report. */
   function usernames(): (id: number | null) => string | null {
@@ -70,11 +71,11 @@ export function createSheets(deps: SheetDeps, t: Translate) {
     },
 
     admins(): Sheet<AdminLine> {
-      const founders: AdminLine[] = config.FOUNDER_IDS.map((id) => ({ id, role: "founder", user: repos.users.findById(id), admin: undefined }));
-      const admins: AdminLine[] = repos.admins
-        .list()
-        .filter((a) => !config.FOUNDER_IDS.includes(a.user_id))
-        .map((a) => ({ id: a.user_id, role: "admin", user: repos.users.findById(a.user_id), admin: a }));
+      const added = new Map(repos.admins.list().map((a) => [a.user_id, a]));
+      const lines: AdminLine[] = people.staffIds().map((id) => {
+        const founder = people.roleOf(id) === "founder";
+        return { id, role: founder ? "founder" : "admin", user: repos.users.findById(id), admin: founder ? undefined : added.get(id) };
+      });
       const columns: Column<AdminLine>[] = [
         { header: t("col-user-id"), width: 14, type: "id", value: (a) => a.id },
         { header: t("col-username"), width: 22, value: (a) => (a.user?.username ? `@${a.user.username}` : "") },
@@ -84,7 +85,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-added-by"), width: 14, type: "id", value: (a) => a.admin?.added_by },
         { header: t("col-added-at"), width: 20, type: "date", value: (a) => msToDate(a.admin?.added_at) },
       ];
-      return { name: t("sheet-admins"), columns, rows: [...founders, ...admins] };
+      return { name: t("sheet-admins"), columns, rows: lines };
     },
 
     tickets(): Sheet<TicketRow> {
