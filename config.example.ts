@@ -47,6 +47,8 @@ const config = {
   FOUNDER_ALERTS: true,
   // Folder with the personal-data agreement texts, one file per language (ru.txt, en.txt).
   AGREEMENT_FOLDER: "agreement",
+  // Entry passes of a wave stop working when the wave ends (off: sent tickets keep admitting their people).
+  PASSES_END_WITH_WAVE: false,
 };
 
 export default config;

@@ -73,6 +73,12 @@ export const configSchema = z.strictObject({
   PAID_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1000),
   FOUNDER_ALERTS: envBoolean.default(true),
   AGREEMENT_FOLDER: z.string().min(1).default("agreement"),
+  /**
+   * Passes of a wave stop working when it ends. Off by default: ending a wave
+   * archives its unissued tickets, while the sent ones still admit their
+   * people (a later wave is usually more tickets for the same event).
+   */
+  PASSES_END_WITH_WAVE: envBoolean.default(false),
 });
 
 function isTimeZone(zone: string): boolean {

@@ -2,12 +2,13 @@ import { Api, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { publishAllCommands } from "./bot/command-menus.js";
+import { publishAllCommands, type OrganiserRole } from "./bot/command-menus.js";
 import { createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
 import { DatabaseVersionError, openDatabase, type Db } from "./db/database.js";
 import { createRepos } from "./db/repos/index.js";
 import { createLogger, scrubSecrets, type Logger } from "./logger.js";
+import type { Role } from "./people/operations.js";
 import { loadAgreement, type Agreement } from "./registration/agreement.js";
 import { reconcileTicketFiles } from "./tickets/storage.js";
 
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   });
   void publishAllCommands(
     bot.api,
-    deps.ops.people.staffIds().map((id) => ({ id, role: deps.ops.people.roleOf(id) === "founder" ? ("founder" as const) : ("admin" as const) })),
+    deps.ops.people.organiserIds().map((id) => ({ id, role: organiserRole(deps.ops.people.roleOf(id)) })),
     (locale, key) => deps.i18n.t(locale, key),
     config.DEFAULT_LOCALE,
     logger,
@@ -122,6 +123,11 @@ async function getMeOrExit(config: Config, logger: Logger): Promise<UserFromGetM
       await sleep(wait);
     }
   }
+}
+
+/** Everyone in organiserIds() is an owner, an admin or door staff. */
+function organiserRole(role: Role): OrganiserRole {
+  return role === "founder" || role === "admin" ? role : "staff";
 }
 
 function fail(logger: Logger, message: string): never {

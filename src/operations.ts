@@ -3,6 +3,7 @@ import type { Repos } from "./db/repos/index.js";
 import type { EngineControl } from "./delivery/engine.js";
 import { createBroadcastOperations } from "./broadcast/operations.js";
 import { createDeliveryOperations } from "./delivery/operations.js";
+import { createDoorOperations } from "./door/operations.js";
 import { createInvitesOperations } from "./invites/operations.js";
 import { createPromptOperations } from "./prompts.js";
 import type { Logger } from "./logger.js";
@@ -11,6 +12,7 @@ import type { Agreement } from "./registration/agreement.js";
 import { createRegistrationOperations } from "./registration/operations.js";
 import { createReportsOperations } from "./reports/operations.js";
 import { createTicketsOperations } from "./tickets/operations.js";
+import { createReissueOperations } from "./tickets/reissue.js";
 import { createWavesOperations } from "./waves/operations.js";
 
 export interface OperationDeps {
@@ -39,6 +41,8 @@ export function createOperations(deps: OperationDeps) {
     invites: createInvitesOperations({ repos }),
     waves,
     tickets: createTicketsOperations({ config, repos, logger, waves }),
+    reissue: createReissueOperations({ repos, engine }),
+    door: createDoorOperations({ config, repos, people }),
     broadcasts: createBroadcastOperations({ repos, people, engine }),
     delivery: createDeliveryOperations({ repos, engine }),
     reports: createReportsOperations({ repos, people, engine, botUsername: deps.botUsername }),

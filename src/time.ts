@@ -26,3 +26,15 @@ export function formatDuration(ms: number, t: (key: string) => string): string {
   if (minutes < 60) return `${minutes} ${t("unit-min")} ${String(Math.floor(seconds % 60)).padStart(2, "0")} ${t("unit-s")}`;
   return `${Math.floor(minutes / 60)} ${t("unit-h")} ${String(minutes % 60).padStart(2, "0")} ${t("unit-min")}`;
 }
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** "18:05" in the configured time zone: when someone came in, for the door. */
+export function formatClock(ms: number, timeZone: string): string {
+  let format = clocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    clocks.set(timeZone, format);
+  }
+  return format.format(new Date(ms));
+}

@@ -57,6 +57,14 @@ cmd-failed_report = failed deliveries as Excel
 cmd-chatlog = a user's chat history as text
 cmd-broadcast = send a message to all participants
 cmd-security_log = recent unauthorized attempts
+cmd-pass = your entry pass (a QR code)
+cmd-checkin = check someone in by hand
+cmd-find = a participant's card
+cmd-door = who is inside, the door list
+cmd-add_staff = make someone door staff: @username or id
+cmd-remove_staff = remove door staff: @username or id
+cmd-checkin_undo = undo a check-in made by mistake
+cmd-reissue = revoke a ticket and send a new one
 
 ## Alerts to founders
 

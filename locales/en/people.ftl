@@ -30,9 +30,10 @@ invite-status-revoked = revoked
 
 ## Users
 
-export-users-done = Participants: { $participants }, admins: { $admins }.
+export-users-done = Participants: { $participants }, admins: { $admins }, door staff: { $staff }.
 delete-user-usage = Usage: /delete_user @username or /delete_user 123456789.
 delete-user-is-admin = { $user } is an admin. Remove the admin rights first (/remove_admin).
+delete-user-is-staff = { $user } is door staff. Remove the role first (/remove_staff).
 delete-user-is-founder = { $user } is a founder. Founders are set in the configuration (FOUNDER_IDS) and cannot be deleted through the bot.
 delete-user-confirm-visitor = Delete { $user }? They never registered: the bot knows them by id only. Their unfinished registration, declined agreements and invite lock-out are removed.
 delete-user-already = User #{ $id } was already deleted with this button.

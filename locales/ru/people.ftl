@@ -38,9 +38,10 @@ invite-status-revoked = отозвано
 
 ## Пользователи
 
-export-users-done = Участников: { $participants }, администраторов: { $admins }.
+export-users-done = Участников: { $participants }, администраторов: { $admins }, контролёров: { $staff }.
 delete-user-usage = Использование: /delete_user @username или /delete_user 123456789.
 delete-user-is-admin = { $user } — администратор. Сначала снимите права (/remove_admin).
+delete-user-is-staff = { $user } — контролёр. Сначала снимите роль (/remove_staff).
 delete-user-is-founder = { $user } — основатель. Основатели задаются в настройках (FOUNDER_IDS), удалить их через бота нельзя.
 delete-user-confirm-visitor = Удалить { $user }? Этот человек не регистрировался, бот знает только его id. Будут удалены незавершённая регистрация, отказы от соглашения и блокировка приглашений.
 delete-user-already = #{ $id } уже удалён этой кнопкой.

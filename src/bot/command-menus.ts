@@ -12,24 +12,27 @@ function listFor(role: Role, locale: Locale, t: LocalizedText): BotCommand[] {
   return listed.filter((c) => c.listed).map((c) => ({ command: c.name, description: t(locale, `cmd-${c.name}`).slice(0, 256) }));
 }
 
+/** A chat with a command list of its own: organisers see what they may use. */
+export type OrganiserRole = "founder" | "admin" | "staff";
+
 /**
  * Telegram's command menu (SPEC §6): the participants' list for everyone, in
- * each language and without one for other languages; the admin list in each
- * admin's own chat.
+ * each language and without one for other languages; each organiser's list
+ * (owner, admin, door staff) in their own chat.
  */
 export async function publishDefaultCommands(api: Api, t: LocalizedText, defaultLocale: Locale): Promise<void> {
   await api.setMyCommands(listFor("participant", defaultLocale, t));
   for (const locale of LOCALES) await api.setMyCommands(listFor("participant", locale, t), { language_code: locale });
 }
 
-export async function publishAdminCommands(api: Api, chatId: number, role: "admin" | "founder", t: LocalizedText, defaultLocale: Locale): Promise<void> {
+export async function publishChatCommands(api: Api, chatId: number, role: OrganiserRole, t: LocalizedText, defaultLocale: Locale): Promise<void> {
   const scope = { type: "chat", chat_id: chatId } as const;
   await api.setMyCommands(listFor(role, defaultLocale, t), { scope });
   for (const locale of LOCALES) await api.setMyCommands(listFor(role, locale, t), { scope, language_code: locale });
 }
 
-/** After /remove_admin: the chat falls back to the default (participants') list. */
-export async function withdrawAdminCommands(api: Api, chatId: number): Promise<void> {
+/** After /remove_admin or /remove_staff: the chat falls back to the default (participants') list. */
+export async function withdrawChatCommands(api: Api, chatId: number): Promise<void> {
   const scope = { type: "chat", chat_id: chatId } as const;
   await api.deleteMyCommands({ scope });
   for (const locale of LOCALES) await api.deleteMyCommands({ scope, language_code: locale });
@@ -38,7 +41,7 @@ export async function withdrawAdminCommands(api: Api, chatId: number): Promise<v
 /** Start-up: every list, without blocking the bot; a chat that cannot be reached is only logged. */
 export async function publishAllCommands(
   api: Api,
-  admins: ReadonlyArray<{ id: number; role: "admin" | "founder" }>,
+  organisers: ReadonlyArray<{ id: number; role: OrganiserRole }>,
   t: LocalizedText,
   defaultLocale: Locale,
   logger: Logger,
@@ -48,12 +51,12 @@ export async function publishAllCommands(
   } catch (error) {
     logger.warn({ err: error }, "could not publish the command list");
   }
-  for (const admin of admins) {
+  for (const organiser of organisers) {
     try {
-      await publishAdminCommands(api, admin.id, admin.role, t, defaultLocale);
+      await publishChatCommands(api, organiser.id, organiser.role, t, defaultLocale);
     } catch (error) {
-      // "chat not found" until the admin has written to the bot: expected.
-      logger.info({ err: error, admin: admin.id }, "admin command list not published");
+      // "chat not found" until the person has written to the bot: expected.
+      logger.info({ err: error, chat_id: organiser.id }, "an organiser's command list was not published");
     }
   }
 }

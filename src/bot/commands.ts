@@ -7,8 +7,12 @@
 import type { Role } from "../people/operations.js";
 
 export type { Role };
-/** Who may use a command: everyone, registered participants (and admins), admins, founders. */
-export type Audience = "anyone" | "participant" | "admin" | "founder";
+/**
+ * Who may use a command: everyone; registered participants (admins too: they
+ * are answered that organisers get no tickets); door staff (admins too);
+ * admins; owners.
+ */
+export type Audience = "anyone" | "participant" | "staff" | "admin" | "founder";
 
 export interface CommandSpec {
   readonly name: string;
@@ -25,11 +29,19 @@ export const COMMANDS: readonly CommandSpec[] = [
   command("myid", "anyone"),
   command("cancel", "anyone"),
   command("ticket", "participant"),
+  command("pass", "participant"),
+  command("checkin", "staff"),
+  command("find", "staff"),
+  command("door", "staff"),
   command("menu", "admin"),
   command("add_admin", "founder"),
   command("remove_admin", "founder"),
   command("export_users", "admin"),
   command("delete_user", "admin"),
+  command("add_staff", "admin"),
+  command("remove_staff", "admin"),
+  command("checkin_undo", "admin"),
+  command("reissue", "admin"),
   command("gen_invites", "admin"),
   command("revoke_invite", "admin"),
   command("revoke_invites", "admin"),
@@ -58,6 +70,10 @@ export const CALLBACK_PREFIXES: Readonly<Record<string, Audience>> = {
   bc: "admin",
   user: "admin",
   job: "admin",
+  pass: "participant",
+  card: "admin",
+  reissue: "admin",
+  door: "staff",
 };
 
 const commandsByName = new Map(COMMANDS.map((c) => [c.name, c]));
@@ -76,7 +92,9 @@ export function mayUse(role: Role, audience: Audience): boolean {
     case "anyone":
       return true;
     case "participant":
-      return role !== "visitor";
+      return role === "participant" || role === "admin" || role === "founder";
+    case "staff":
+      return role === "staff" || role === "admin" || role === "founder";
     case "admin":
       return role === "admin" || role === "founder";
     case "founder":

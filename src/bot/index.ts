@@ -19,14 +19,19 @@ import type { AppDeps, BaseContext, BotContext } from "./context.js";
 import { adminsFeature } from "./features/admins.js";
 import { broadcastFeature } from "./features/broadcast.js";
 import { deliveryFeature } from "./features/delivery.js";
+import { doorFeature } from "./features/door.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { findFeature } from "./features/find.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { menuFeature } from "./features/menu.js";
+import { passesFeature } from "./features/passes.js";
 import { peopleFeature } from "./features/people.js";
 import { registrationFeature } from "./features/registration.js";
+import { reissueFeature } from "./features/reissue.js";
 import { reportsFeature } from "./features/reports.js";
 import { sendTicketsFeature } from "./features/send-tickets.js";
+import { staffFeature } from "./features/staff.js";
 import { ticketsFeature } from "./features/tickets.js";
 import { uploadsFeature, zipUploadConversation } from "./features/uploads.js";
 import { wavesFeature } from "./features/waves.js";
@@ -112,17 +117,23 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
   bot.use(zipUploadConversation);
   bot.use(authorize);
   bot.use(
+    // The door first: /start with a pass is a scan, not a registration.
+    doorFeature,
     registrationFeature,
     helpFeature,
     menuFeature,
     adminsFeature,
+    staffFeature,
     peopleFeature,
+    findFeature,
     invitesFeature,
     wavesFeature,
     uploadsFeature,
     sendTicketsFeature,
     deliveryFeature,
     ticketsFeature,
+    passesFeature,
+    reissueFeature,
     broadcastFeature,
     reportsFeature,
   );
@@ -150,8 +161,8 @@ function createEngine(deps: {
     transaction: (fn) => repos.transaction(fn),
     api: createApi(config, deps.outbound, "delivery"),
     producers: {
-      tickets: createTicketProducer({ config, repos, translate: deps.translate, isStaff: people.isStaff }),
-      broadcast: createBroadcastProducer({ config, repos, isStaff: people.isStaff }),
+      tickets: createTicketProducer({ config, repos, translate: deps.translate, isOrganiser: people.isOrganiser }),
+      broadcast: createBroadcastProducer({ config, repos, isOrganiser: people.isOrganiser }),
     },
     limiter: new RateLimiter(config.PAID_BROADCAST ? config.PAID_RATE_PER_SECOND : config.SEND_RATE_PER_SECOND, 1),
     concurrency: config.SEND_CONCURRENCY,

@@ -32,7 +32,7 @@ export function createBroadcastOperations(deps: { repos: Repos; people: PeopleOp
 
   const audience = (draft: BroadcastRow): Audience => ({
     participants: people.recipientCount(),
-    admins: draft.include_admins === 1 ? people.staffIds() : [],
+    admins: draft.include_admins === 1 ? people.organiserIds() : [],
   });
 
   return {

@@ -8,7 +8,7 @@ import { sendBroadcast } from "./send.js";
 export interface BroadcastProducerDeps {
   config: Config;
   repos: Repos;
-  isStaff(userId: number): boolean;
+  isOrganiser(userId: number): boolean;
 }
 
 /**
@@ -20,14 +20,14 @@ export function createBroadcastProducer(deps: BroadcastProducerDeps): JobProduce
   const { users, jobs, broadcasts } = repos;
   return {
     prepare(job, limit) {
-      return walkParticipants(repos, job, limit, deps.isStaff, (user) =>
+      return walkParticipants(repos, job, limit, deps.isOrganiser, (user) =>
         jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "pending" }),
       );
     },
     recheck(_job, delivery) {
       // Admins were queued because the admin chose them; anyone else must still be a participant.
       const verdict = recipientVerdict(users.findById(delivery.user_id));
-      return verdict === "not_recipient" && deps.isStaff(delivery.user_id) ? "ok" : verdict;
+      return verdict === "not_recipient" && deps.isOrganiser(delivery.user_id) ? "ok" : verdict;
     },
     async send(api, job, delivery, signal) {
       const broadcast = broadcasts.byId(job.ref_id)!;

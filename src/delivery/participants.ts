@@ -13,7 +13,7 @@ export function walkParticipants(
   repos: { users: UsersRepo; jobs: JobsRepo },
   job: JobRow,
   limit: number,
-  isStaff: (userId: number) => boolean,
+  isOrganiser: (userId: number) => boolean,
   visit: (user: UserRow) => number | undefined,
 ): ReturnType<JobProducer["prepare"]> {
   const { users, jobs } = repos;
@@ -27,7 +27,7 @@ export function walkParticipants(
     }
     for (const user of page) {
       cursor = user.registration_seq!;
-      if (isStaff(user.id)) continue;
+      if (isOrganiser(user.id)) continue;
       const id = visit(user);
       if (id === undefined) continue;
       deliveries.push(jobs.delivery(id)!);

@@ -78,7 +78,7 @@ export function forgetIdentifiedVisitors(repos: Repos, founderIds: readonly numb
   return ids.length;
 }
 
-export type ErasureRefusal = "founder" | "admin";
+export type ErasureRefusal = "founder" | "admin" | "staff";
 
 /** What erasure needs to know of people: who is an organiser now. */
 export interface ErasureDeps {
@@ -86,10 +86,10 @@ export interface ErasureDeps {
   roleOf(userId: number): Role;
 }
 
-/** Founders (configuration) and admins (remove the right first) are not erased through the bot. */
+/** Owners (configuration), admins and door staff (remove the role first) are not erased through the bot. */
 function erasureRefusal(deps: ErasureDeps, userId: number): ErasureRefusal | undefined {
   const role = deps.roleOf(userId);
-  return role === "founder" || role === "admin" ? role : undefined;
+  return role === "founder" || role === "admin" || role === "staff" ? role : undefined;
 }
 
 export type RequestErasure = { ok: true; promptId: number } | { ok: false; reason: ErasureRefusal };

@@ -1,12 +1,15 @@
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
 import type { SecurityEvent } from "../db/repos/security.js";
+import type { DeliveryRow } from "../db/repos/jobs.js";
+import type { TicketRow } from "../db/repos/tickets.js";
 import type { TelegramProfile, UserRow } from "../db/repos/users.js";
+import type { WaveRow } from "../db/repos/waves.js";
 import { confirmErasure, forgetIdentifiedVisitors, forgetVisitor, requestErasure } from "./erasure.js";
 import type { UserRef } from "./user-ref.js";
 
 /** Who someone is to the bot, read at the moment of use (a role revoked a second ago is already gone). */
-export type Role = "founder" | "admin" | "participant" | "visitor";
+export type Role = "founder" | "admin" | "staff" | "participant" | "visitor";
 
 export interface PeopleDeps {
   config: Pick<Config, "FOUNDER_IDS">;
@@ -15,6 +18,16 @@ export interface PeopleDeps {
 
 export type AddAdmin = { ok: true } | { ok: false; reason: "founder" | "already_admin" };
 export type RemoveAdmin = { ok: true } | { ok: false; reason: "founder" | "not_admin" };
+export type AddStaff = { ok: true } | { ok: false; reason: "founder" | "admin" | "already_staff" };
+export type RemoveStaff = { ok: true } | { ok: false; reason: "not_staff" };
+
+/** What an admin sees about one person (/find). */
+export interface PersonCard {
+  person: UserRow;
+  role: Role;
+  tickets: Array<{ ticket: TicketRow; wave: WaveRow }>;
+  lastFailure: DeliveryRow | undefined;
+}
 
 /** A line of a person's conversation with the bot, either way. */
 export interface ChatLine {
@@ -34,23 +47,30 @@ export interface ChatLine {
 export function createPeopleOperations(deps: PeopleDeps) {
   const { config, repos } = deps;
   const isFounder = (userId: number): boolean => config.FOUNDER_IDS.includes(userId);
-  /** Founders and admins: they receive no tickets, and broadcasts only when chosen. */
-  const isStaff = (userId: number): boolean => isFounder(userId) || repos.admins.isAdmin(userId);
   const roleOf = (userId: number): Role => {
     if (isFounder(userId)) return "founder";
     if (repos.admins.isAdmin(userId)) return "admin";
+    if (repos.staff.isStaff(userId)) return "staff";
     return repos.users.isParticipant(userId) ? "participant" : "visitor";
   };
-  /** Every founder and admin, now. */
-  const staffIds = (): number[] => [...new Set([...config.FOUNDER_IDS, ...repos.admins.list().map((a) => a.user_id)])];
+  /** Owners, admins and door staff: they receive no tickets, and announcements only when chosen. */
+  const isOrganiser = (userId: number): boolean => {
+    const role = roleOf(userId);
+    return role !== "participant" && role !== "visitor";
+  };
+  /** Every owner and admin, now (owners first). */
+  const adminIds = (): number[] => [...new Set([...config.FOUNDER_IDS, ...repos.admins.list().map((a) => a.user_id)])];
+  /** Every owner, admin and door staff member, now. */
+  const organiserIds = (): number[] => [...new Set([...adminIds(), ...repos.staff.list().map((s) => s.user_id)])];
 
   return {
     roleOf,
-    isStaff,
-    staffIds,
-    /** Registered participants who are not organisers: the people tickets and broadcasts go to. */
+    isOrganiser,
+    adminIds,
+    organiserIds,
+    /** Registered participants who are not organisers: the people tickets and announcements go to. */
     recipientCount(): number {
-      return repos.users.countParticipants(staffIds());
+      return repos.users.countParticipants(organiserIds());
     },
     find(ref: UserRef): UserRow | undefined {
       return ref.kind === "id" ? repos.users.findById(ref.id) : repos.users.findByUsername(ref.username);
@@ -96,6 +116,38 @@ export function createPeopleOperations(deps: PeopleDeps) {
       if (!removed) return { ok: false, reason: "not_admin" };
       if (args.target.registered_at === null) forgetVisitor(repos, args.target.id);
       return { ok: true };
+    },
+
+    /** /add_staff: door staff check people in and do nothing else; owners and admins can do that already. */
+    addStaff(args: { target: UserRow; by: number }): AddStaff {
+      const role = roleOf(args.target.id);
+      if (role === "founder" || role === "admin") return { ok: false, reason: role };
+      const added = repos.staff.add(args.target.id, args.by);
+      repos.audit.record({ actorId: args.by, action: "add_staff", args: String(args.target.id), result: added ? "added" : "already staff" });
+      return added ? { ok: true } : { ok: false, reason: "already_staff" };
+    },
+    /** /remove_staff: someone who never registered is known by id only from then on. */
+    removeStaff(args: { target: UserRow; by: number }): RemoveStaff {
+      const removed = repos.staff.remove(args.target.id);
+      repos.audit.record({ actorId: args.by, action: "remove_staff", args: String(args.target.id), result: removed ? "removed" : "not staff" });
+      if (!removed) return { ok: false, reason: "not_staff" };
+      if (args.target.registered_at === null) forgetVisitor(repos, args.target.id);
+      return { ok: true };
+    },
+    /** Door staff, with who added them (the Staff sheet). */
+    staff: () => repos.staff.list(),
+
+    /** /find: registration, tickets of every wave with their state and times, the latest delivery that did not arrive. */
+    card(userId: number): PersonCard | undefined {
+      const person = repos.users.findById(userId);
+      if (!person) return undefined;
+      const tickets = repos.tickets.historyOf(userId).map((ticket) => ({ ticket, wave: repos.waves.byId(ticket.wave_id)! }));
+      return { person, role: roleOf(userId), tickets, lastFailure: repos.jobs.lastFailureOf(userId) };
+    },
+    /** The person a ticket file belongs to (or was held for), for /find and /checkin by file name. */
+    ownersOfFile(fileName: string): UserRow[] {
+      const ids = new Set(repos.tickets.findByFileName(fileName).map((t) => t.user_id ?? t.held_for).filter((id): id is number => id !== null));
+      return [...ids].map((id) => repos.users.findById(id)).filter((u): u is UserRow => u !== undefined);
     },
 
     requestErasure: (args: { userId: number; by: number; chatId: number }) => requestErasure({ repos, roleOf }, args),

@@ -26,3 +26,10 @@ export function showUser(user: Pick<UserRow, "id" | "username" | "deleted_at">, 
   if (user.deleted_at !== null && !user.username) return deletedLabel ?? `#${user.id}`;
   return user.username ? `@${user.username} (${user.id})` : String(user.id);
 }
+
+/** "Анна Иванова, @anna (123)": a person's name and who they are on Telegram, on one line. */
+export function showPerson(user: Pick<UserRow, "id" | "username" | "deleted_at" | "first_name" | "last_name">, deletedLabel?: string): string {
+  const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
+  const who = showUser(user, deletedLabel);
+  return name ? `${name}, ${who}` : who;
+}

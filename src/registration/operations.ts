@@ -12,6 +12,7 @@ const CODE_FORMAT = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type StartResult =
   | { kind: "organiser" }
+  | { kind: "staff" }
   | { kind: "registered" }
   /** Locked out after too many bad codes: the attempt is ignored, without an answer. */
   | { kind: "ignored" }
@@ -54,6 +55,7 @@ export function createRegistrationOperations(deps: { repos: Repos; agreement: Ag
       const { user, role } = args;
       const code = args.code.trim();
       if (role === "founder" || role === "admin") return { kind: "organiser" };
+      if (role === "staff") return { kind: "staff" };
       if (role === "participant") return { kind: "registered" };
       if (invites.lockedUntil(user.id) !== null) return { kind: "ignored" };
       if (code === "") {

@@ -3,7 +3,10 @@ import type { AdminRow } from "../db/repos/admins.js";
 import type { Repos } from "../db/repos/index.js";
 import { inviteStatus, type InviteRow } from "../db/repos/invites.js";
 import type { FailedDelivery } from "../db/repos/jobs.js";
+import type { CheckinRow } from "../db/repos/checkins.js";
+import type { DoorListRow } from "../db/repos/passes.js";
 import type { SecurityEvent } from "../db/repos/security.js";
+import type { StaffRow } from "../db/repos/staff.js";
 import type { TicketRow } from "../db/repos/tickets.js";
 import type { UserRow } from "../db/repos/users.js";
 import type { WaveSummary } from "../db/repos/waves.js";
@@ -14,7 +17,7 @@ import { msToDate, type Column, type Sheet } from "./xlsx.js";
 export interface SheetDeps {
   repos: Repos;
   /** Who the organisers are (founders from the configuration, admins from the database). */
-  people: Pick<PeopleOperations, "staffIds" | "roleOf">;
+  people: Pick<PeopleOperations, "adminIds" | "roleOf">;
   /** The bot's username, for invite links. */
   botUsername(): string;
 }
@@ -34,6 +37,21 @@ interface AdminLine {
  */
 export function createSheets(deps: SheetDeps, t: Translate) {
   const { repos, people } = deps;
+
+  /** "@name (id)" or the id, "deleted user #id" or "" for a user id; looked up once per person per report. */
+  function whoIs(): (id: number | null) => string | null {
+    const cache = new Map<number, string>();
+    return (id) => {
+      if (id === null) return null;
+      let label = cache.get(id);
+      if (label === undefined) {
+        const user = repos.users.findById(id);
+        label = user?.deleted_at ? t("deleted-user", { id: String(id) }) : user?.username ? `@${user.username} (${id})` : String(id);
+        cache.set(id, label);
+      }
+      return label;
+    };
+  }
 
   /** "@name", "deleted user #id" or "" for a user id; looked up once per person per report. */
   function usernames(): (id: number | null) => string | null {
@@ -66,13 +84,16 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-consent-at"), width: 20, type: "date", value: (u) => msToDate(u.consent_at) },
         { header: t("col-agreement-version"), width: 18, value: (u) => u.agreement_version },
         { header: t("col-blocked-at"), width: 20, type: "date", value: (u) => msToDate(u.blocked_at) },
+        { header: t("col-checked-in-at"), width: 20, type: "date", value: (u) => msToDate(repos.checkins.inside(u.id)?.at) },
+        { header: t("col-checked-in-by"), width: 22, value: (u) => byWhom(repos.checkins.inside(u.id)?.by ?? null) },
       ];
+      const byWhom = whoIs();
       return { name: t("sheet-participants"), columns, rows: repos.users.iterateParticipants() };
     },
 
     admins(): Sheet<AdminLine> {
       const added = new Map(repos.admins.list().map((a) => [a.user_id, a]));
-      const lines: AdminLine[] = people.staffIds().map((id) => {
+      const lines: AdminLine[] = people.adminIds().map((id) => {
         const founder = people.roleOf(id) === "founder";
         return { id, role: founder ? "founder" : "admin", user: repos.users.findById(id), admin: founder ? undefined : added.get(id) };
       });
@@ -103,7 +124,14 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-sent-at"), width: 20, type: "date", value: (x) => msToDate(x.sent_at) },
         { header: t("col-attempts"), width: 9, type: "number", value: (x) => x.attempts },
         { header: t("col-last-error"), width: 40, value: (x) => (x.held_for ? `${x.last_error ?? ""} (${t("ticket-held")})` : x.last_error) },
+        { header: t("col-checked-in-at"), width: 20, type: "date", value: (x) => msToDate(checkedInWith(x)) },
       ];
+      /** When the holder came in with this very ticket. */
+      const checkedInWith = (x: TicketRow): number | undefined => {
+        if (x.user_id === null || x.status !== "sent") return undefined;
+        const inside = repos.checkins.inside(x.user_id);
+        return inside?.ticket_id === x.id ? inside.at : undefined;
+      };
       return { name: t("sheet-tickets"), columns, rows: repos.tickets.iterateTickets() };
     },
 
@@ -173,6 +201,52 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-time"), width: 20, type: "date", value: (d) => msToDate(d.updated_at) },
       ];
       return { name: t("sheet-failed"), columns, rows: repos.jobs.iterateFailed() };
+    },
+
+    /** Door staff and who added them. */
+    staff(): Sheet<StaffRow> {
+      const who = whoIs();
+      const columns: Column<StaffRow>[] = [
+        { header: t("col-user-id"), width: 14, type: "id", value: (s) => s.user_id },
+        { header: t("col-username"), width: 22, value: (s) => usernameOf(s.user_id) },
+        { header: t("col-first-name"), width: 18, value: (s) => repos.users.findById(s.user_id)?.first_name },
+        { header: t("col-added-by"), width: 22, value: (s) => who(s.added_by) },
+        { header: t("col-added-at"), width: 20, type: "date", value: (s) => msToDate(s.added_at) },
+      ];
+      const usernameOf = (id: number) => {
+        const username = repos.users.findById(id)?.username;
+        return username ? `@${username}` : "";
+      };
+      return { name: t("sheet-staff"), columns, rows: repos.staff.list() };
+    },
+
+    /** Every check-in, undone ones too (with who undid them). */
+    checkins(): Sheet<CheckinRow> {
+      const who = whoIs();
+      const columns: Column<CheckinRow>[] = [
+        { header: t("col-time"), width: 20, type: "date", value: (c) => msToDate(c.at) },
+        { header: t("col-user-id"), width: 14, type: "id", value: (c) => c.user_id },
+        { header: t("col-person"), width: 28, value: (c) => who(c.user_id) },
+        { header: t("col-file"), width: 32, value: (c) => (c.ticket_id === null ? null : (repos.tickets.ticket(c.ticket_id)?.file_name ?? null)) },
+        { header: t("col-method"), width: 14, value: (c) => t(`checkin-method-${c.method}`) },
+        { header: t("col-checked-in-by"), width: 22, value: (c) => who(c.by) },
+        { header: t("col-undone-at"), width: 20, type: "date", value: (c) => msToDate(c.undone_at) },
+        { header: t("col-undone-by"), width: 22, value: (c) => who(c.undone_by) },
+      ];
+      return { name: t("sheet-checkins"), columns, rows: repos.checkins.iterate() };
+    },
+
+    /** Who may come in with which pass: for a network failure at the venue. */
+    doorList(rows: Iterable<DoorListRow>): Sheet<DoorListRow> {
+      const columns: Column<DoorListRow>[] = [
+        { header: t("col-name"), width: 28, value: (r) => [r.first_name, r.last_name].filter(Boolean).join(" ") },
+        { header: t("col-username"), width: 22, value: (r) => (r.username ? `@${r.username}` : "") },
+        { header: t("col-user-id"), width: 14, type: "id", value: (r) => r.user_id },
+        { header: t("col-file"), width: 32, value: (r) => r.file_name },
+        { header: t("col-pass"), width: 40, value: (r) => r.code },
+        { header: t("col-checked-in-at"), width: 20, type: "date", value: (r) => msToDate(repos.checkins.inside(r.user_id)?.at) },
+      ];
+      return { name: t("sheet-door-list"), columns, rows };
     },
 
     security(): Sheet<SecurityEvent> {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
 import type { TicketRow } from "../db/repos/tickets.js";
@@ -8,6 +8,8 @@ import { walkParticipants } from "../delivery/participants.js";
 import type { JobProducer, SkipReason } from "../delivery/types.js";
 import { localeFor, type Translate } from "../i18n.js";
 import { recipientVerdict } from "../people/recipients.js";
+import { passButtons } from "../door/buttons.js";
+import { newPassCode } from "../door/passes.js";
 import { ticketFilePath } from "./storage.js";
 import { sentFileName } from "./names.js";
 
@@ -16,7 +18,7 @@ export interface TicketProducerDeps {
   repos: Repos;
   translate(locale: string): Translate;
   /** Founders and admins receive no tickets (SPEC §7). */
-  isStaff(userId: number): boolean;
+  isOrganiser(userId: number): boolean;
 }
 
 /**
@@ -44,7 +46,9 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
 
   return {
     prepare(job, limit) {
-      return walkParticipants(repos, job, limit, deps.isStaff, (user) => {
+      // A reissue: its one delivery was queued with the job; nobody else is walked.
+      if (job.scope === "queued") return { deliveries: [], done: true };
+      return walkParticipants(repos, job, limit, deps.isOrganiser, (user) => {
         if (tickets.hasTicket(job.ref_id, user.id) || jobs.hasDelivery(job.id, user.id)) return undefined;
         const ticket = pickTicket(job.ref_id, user);
         if (!ticket) {
@@ -64,7 +68,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       }
       const verdict = recipientVerdict(users.findById(delivery.user_id));
       if (verdict !== "ok") return verdict;
-      return deps.isStaff(delivery.user_id) ? "staff" : "ok";
+      return deps.isOrganiser(delivery.user_id) ? "staff" : "ok";
     },
 
     async send(api, job, delivery, signal) {
@@ -79,6 +83,8 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
         new InputFile(path, sentFileName(ticket.file_name)),
         {
           caption: t("ticket-caption", { wave: wave.name }),
+          // The pass as a button, not an extra message per delivery: the wave's pace stays one message per person.
+          reply_markup: new InlineKeyboard().text(t("pass-button"), passButtons.data("show", ticket.id)),
           ...(config.PROTECT_TICKETS ? { protect_content: true } : {}),
           ...(config.PAID_BROADCAST ? { allow_paid_broadcast: true } : {}),
         },
@@ -88,7 +94,11 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     },
 
     onSent(_job, delivery, result) {
-      if (tickets.markSent(delivery.item_id!, delivery.user_id, result)) return true;
+      if (tickets.markSent(delivery.item_id!, delivery.user_id, result)) {
+        // A sent ticket has its personal entry pass.
+        repos.passes.ensure(delivery.item_id!, delivery.user_id, newPassCode());
+        return true;
+      }
       // Sent while the person was being erased: the erasure already bound the ticket to them.
       return boundToErased(tickets.ticket(delivery.item_id!), delivery.user_id);
     },
@@ -122,11 +132,12 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     },
 
     onFinished(job) {
-      waves.transition(job.ref_id, "sending", "confirmed");
+      if (job.scope === "wave") waves.transition(job.ref_id, "sending", "confirmed");
     },
 
     describe(job, t) {
-      return t("delivery-what-tickets", { wave: waves.byId(job.ref_id)?.name ?? `#${job.ref_id}` });
+      const wave = waves.byId(job.ref_id)?.name ?? `#${job.ref_id}`;
+      return t(job.scope === "queued" ? "delivery-what-reissue" : "delivery-what-tickets", { wave });
     },
 
     summaryExtras(job, t) {

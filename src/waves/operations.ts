@@ -72,7 +72,7 @@ export function createWavesOperations(deps: WaveDeps) {
   }
 
   /** Participants (not organisers) without a ticket of the wave. */
-  const waitingFor = (waveId: number): number => tickets.participantsWithoutTicket(waveId, people.staffIds());
+  const waitingFor = (waveId: number): number => tickets.participantsWithoutTicket(waveId, people.organiserIds());
 
   /**
    * Archives the wave's unassigned tickets (database first, then the files)

@@ -75,7 +75,7 @@ describe("admin commands (SPEC §4, §6)", () => {
     const reply = await sc.ask(sc.founder, "/export_users");
     assert.match(reply.caption!, /Participants: \d+, admins: 2/);
     const sheets = await readSheets(sc.founder.download(reply));
-    assert.deepEqual([...sheets.keys()], ["Participants", "Admins"]);
+    assert.deepEqual([...sheets.keys()], ["Participants", "Admins", "Door staff"]);
     const participants = sheets.get("Participants")!;
     assert.deepEqual(participants[0]!.slice(0, 4), ["No.", "User id", "Username", "First name"]);
     const borisRow = participants.find((r) => r[1] === boris.id)!;
@@ -128,7 +128,7 @@ describe("admin commands (SPEC §4, §6)", () => {
     for (const command of ["/add_admin", "/gen_invites", "/broadcast", "/full_report", "/send_tickets"]) assert.ok(founderHelp.includes(command), command);
     assert.deepEqual(
       sc.emu.commands({ type: "default" }, "en").map((c) => c.command),
-      ["start", "help", "myid", "cancel", "ticket"],
+      ["start", "help", "myid", "cancel", "ticket", "pass"],
     );
     assert.equal(sc.emu.commands({ type: "default" }, "ru")[1]!.description, "что я умею");
     assert.ok(sc.emu.commands({ type: "chat", chat_id: sc.founder.id }, "ru").some((c) => c.command === "add_admin"));

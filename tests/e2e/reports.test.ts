@@ -133,15 +133,19 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
 
     const expected: Record<string, { header: Cell[]; rows: number }> = {
       Participants: {
-        header: ["No.", "User id", "Username", "First name", "Last name", "Language", "Registered at", "Invite code", "Consent at", "Agreement version", "Blocked the bot at"],
+        header: ["No.", "User id", "Username", "First name", "Last name", "Language", "Registered at", "Invite code", "Consent at", "Agreement version", "Blocked the bot at", "Checked in", "Checked in by"],
         rows: count(sc, "SELECT COUNT(*) FROM users WHERE registered_at IS NOT NULL"),
       },
       Admins: {
         header: ["User id", "Username", "First name", "Last name", "Role", "Added by", "Added at"],
         rows: 1 + count(sc, "SELECT COUNT(*) FROM admins WHERE user_id <> ?", sc.founder.id),
       },
+      "Door staff": {
+        header: ["User id", "Username", "First name", "Added by", "Added at"],
+        rows: count(sc, "SELECT COUNT(*) FROM staff"),
+      },
       Tickets: {
-        header: ["Ticket", "Wave", "File", "Status", "User id", "Username", "Named for", "Assigned at", "Sent at", "Attempts", "Last error"],
+        header: ["Ticket", "Wave", "File", "Status", "User id", "Username", "Named for", "Assigned at", "Sent at", "Attempts", "Last error", "Checked in"],
         rows: count(sc, "SELECT COUNT(*) FROM tickets"),
       },
       Invites: {
@@ -155,6 +159,10 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
       "Failed deliveries": {
         header: ["User id", "Username", "What", "Reason", "Error", "Attempts", "Time"],
         rows: count(sc, "SELECT COUNT(*) FROM deliveries WHERE status = 'failed'"),
+      },
+      "Check-ins": {
+        header: ["Time", "User id", "Participant", "File", "How", "Checked in by", "Undone", "Undone by"],
+        rows: count(sc, "SELECT COUNT(*) FROM checkins"),
       },
       Security: {
         header: ["Time", "User id", "Username", "Kind", "Action", "Details"],

@@ -130,10 +130,10 @@ export function memoryEngine(world: MemoryWorld, answer: (call: { method: string
   };
   api.config.use(fake);
   const i18n = createI18n<Context>("en");
-  const isStaff = (id: number) => config.FOUNDER_IDS.includes(id) || repos.admins.isAdmin(id);
+  const isOrganiser = (id: number) => config.FOUNDER_IDS.includes(id) || repos.admins.isAdmin(id);
   const producers = {
-    tickets: createTicketProducer({ config, repos, translate: (l: string) => translator(i18n, l), isStaff }),
-    broadcast: createBroadcastProducer({ config, repos, isStaff }),
+    tickets: createTicketProducer({ config, repos, translate: (l: string) => translator(i18n, l), isOrganiser }),
+    broadcast: createBroadcastProducer({ config, repos, isOrganiser }),
   };
   const engine = new DeliveryEngine({
     jobs: repos.jobs,

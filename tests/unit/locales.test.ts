@@ -32,8 +32,8 @@ const en = keysOf("en");
 /** Keys built at run time from a fixed set of values. */
 const DYNAMIC_KEYS = [
   ...COMMANDS.map((c) => `cmd-${c.name}`),
-  ...["visitor", "participant", "admin", "founder"].map((r) => `help-intro-${r}`),
-  ...["founder", "admin"].map((r) => `role-${r}`),
+  ...["visitor", "participant", "staff", "admin", "founder"].map((r) => `help-intro-${r}`),
+  ...["founder", "admin", "staff", "participant", "visitor"].map((r) => `role-${r}`),
   ...["unauthorized", "lockout"].map((k) => `security-kind-${k}`),
   ...["unauthorized", "lockout", "error"].map((k) => `alert-${k}`),
   ...["unused", "used", "expired", "revoked"].map((s) => `invite-status-${s}`),
@@ -44,7 +44,11 @@ const DYNAMIC_KEYS = [
   ),
   ...["no_ticket", "erased", "not_recipient", "staff", "ticket_changed", "stopped"].map((k) => `delivery-summary-skipped-${k}`),
   ...["unauthorized", "lockout", "error"].map((k) => `alert-more-${k}`),
-  ...["founder", "admin"].map((r) => `delete-user-is-${r}`),
+  ...["founder", "admin", "staff"].map((r) => `delete-user-is-${r}`),
+  ...["unknown", "reissued", "erased", "wave_ended", "no_ticket", "ambiguous"].map((r) => `door-invalid-${r}`),
+  ...["scan", "manual"].map((m) => `checkin-method-${m}`),
+  ...["founder", "admin", "already_staff"].map((r) => `staff-not-added-${r}`),
+  ...["no_wave", "not_participant", "no_ticket", "in_flight", "named_needs_file", "file_unknown", "file_not_available", "none_available"].map((r) => `reissue-refused-${r}`),
   ...["tickets", "broadcast"].map((k) => `job-kind-${k}`),
   ...["unreadable", "empty", "bad_person", "unknown_file", "ambiguous_file", "file_twice", "person_twice"].map((k) => `manifest-${k}`),
 ];

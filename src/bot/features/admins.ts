@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { localeFor } from "../../i18n.js";
 import { showUser } from "../../people/user-ref.js";
-import { publishAdminCommands, withdrawAdminCommands } from "../command-menus.js";
+import { publishChatCommands, withdrawChatCommands } from "../command-menus.js";
 import type { BotContext } from "../context.js";
 import { resolveTarget } from "../targets.js";
 
@@ -16,7 +16,7 @@ inPrivate.command("add_admin", async (ctx) => {
   const result = ctx.deps.ops.people.addAdmin({ target, by: ctx.from.id });
   if (!result.ok) return ctx.reply(ctx.t(result.reason === "founder" ? "admin-is-founder" : "admin-already", { user: showUser(target) }));
   ctx.log.info({ admin: target.id }, "admin added");
-  await publishAdminCommands(ctx.api, target.id, "admin", (l, k) => i18n.t(l, k), config.DEFAULT_LOCALE).catch((error: unknown) =>
+  await publishChatCommands(ctx.api, target.id, "admin", (l, k) => i18n.t(l, k), config.DEFAULT_LOCALE).catch((error: unknown) =>
     ctx.log.warn({ err: error }, "could not publish the admin command list"),
   );
   // Someone known by id only is told in the bot's default language.
@@ -32,6 +32,6 @@ inPrivate.command("remove_admin", async (ctx) => {
   const result = ctx.deps.ops.people.removeAdmin({ target, by: ctx.from.id });
   if (!result.ok) return ctx.reply(ctx.t(result.reason === "founder" ? "admin-founder-cannot-be-removed" : "admin-not-admin", { user: showUser(target) }));
   ctx.log.info({ admin: target.id }, "admin removed");
-  await withdrawAdminCommands(ctx.api, target.id).catch((error: unknown) => ctx.log.warn({ err: error }, "could not withdraw the admin command list"));
+  await withdrawChatCommands(ctx.api, target.id).catch((error: unknown) => ctx.log.warn({ err: error }, "could not withdraw the admin command list"));
   return ctx.reply(ctx.t("admin-removed", { user: showUser(target) }));
 });

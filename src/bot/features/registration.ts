@@ -23,6 +23,8 @@ inPrivate.command("start", async (ctx) => {
   switch (result.kind) {
     case "organiser":
       return ctx.reply(ctx.t("start-admin"));
+    case "staff":
+      return ctx.reply(ctx.t("start-staff"));
     case "registered":
       return ctx.reply(ctx.t("start-registered"));
     case "ignored":

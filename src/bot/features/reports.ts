@@ -35,7 +35,7 @@ inPrivate.command("chatlog", async (ctx) => {
 export async function fullReport(ctx: PrivateContext): Promise<void> {
   const { reports } = ctx.deps.ops;
   const s = reports.sheets(ctx.t);
-  const sheets: Sheet<unknown>[] = [s.participants(), s.admins(), s.tickets(), s.invites(), s.waves(), s.failed(), s.security()];
+  const sheets: Sheet<unknown>[] = [s.participants(), s.admins(), s.staff(), s.tickets(), s.invites(), s.waves(), s.failed(), s.checkins(), s.security()];
   await replyWithFile(
     ctx,
     `report-${fileStamp()}.xlsx`,
@@ -51,8 +51,12 @@ export async function fullReport(ctx: PrivateContext): Promise<void> {
 
 export async function exportUsers(ctx: PrivateContext): Promise<void> {
   const s = ctx.deps.ops.reports.sheets(ctx.t);
-  await replyWithWorkbook(ctx, `users-${fileStamp()}.xlsx`, [s.participants(), s.admins()], (counts) =>
-    ctx.t("export-users-done", { participants: counts[ctx.t("sheet-participants")] ?? 0, admins: counts[ctx.t("sheet-admins")] ?? 0 }),
+  await replyWithWorkbook(ctx, `users-${fileStamp()}.xlsx`, [s.participants(), s.admins(), s.staff()], (counts) =>
+    ctx.t("export-users-done", {
+      participants: counts[ctx.t("sheet-participants")] ?? 0,
+      admins: counts[ctx.t("sheet-admins")] ?? 0,
+      staff: counts[ctx.t("sheet-staff")] ?? 0,
+    }),
   );
 }
 

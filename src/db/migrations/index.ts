@@ -3,6 +3,7 @@ import { initial } from "./0001-initial.js";
 import { wavesAndDelivery } from "./0002-waves-and-delivery.js";
 import { broadcasts } from "./0003-broadcasts.js";
 import { guarantees } from "./0004-guarantees.js";
+import { door } from "./0005-door.js";
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only: a migration that has landed is never edited. */
-export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts, guarantees];
+export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts, guarantees, door];

@@ -3,10 +3,13 @@ import { createAdminsRepo } from "./admins.js";
 import { createAuditRepo } from "./audit.js";
 import { createBroadcastsRepo } from "./broadcasts.js";
 import { createChatLogRepo } from "./chatlog.js";
+import { createCheckinsRepo } from "./checkins.js";
 import { createInvitesRepo } from "./invites.js";
 import { createJobsRepo } from "./jobs.js";
+import { createPassesRepo } from "./passes.js";
 import { createPromptsRepo } from "./prompts.js";
 import { createSecurityRepo } from "./security.js";
+import { createStaffRepo } from "./staff.js";
 import { createSystemRepo } from "./system.js";
 import { createTicketsRepo } from "./tickets.js";
 import { createUsersRepo } from "./users.js";
@@ -21,6 +24,7 @@ export function createRepos(db: Db) {
   return {
     users: createUsersRepo(db),
     admins: createAdminsRepo(db),
+    staff: createStaffRepo(db),
     invites: createInvitesRepo(db),
     audit: createAuditRepo(db),
     security: createSecurityRepo(db),
@@ -31,6 +35,8 @@ export function createRepos(db: Db) {
     jobs: createJobsRepo(db),
     broadcasts: createBroadcastsRepo(db),
     prompts: createPromptsRepo(db),
+    passes: createPassesRepo(db),
+    checkins: createCheckinsRepo(db),
     /** Runs several repository calls as one transaction (nested calls become savepoints). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

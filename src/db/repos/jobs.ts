@@ -24,6 +24,8 @@ export interface JobRow {
   stop_requested: number;
   /** Outcomes whose bookkeeping changed no row (see the engine): reported in the summary. */
   bookkeeping_errors: number;
+  /** wave: walks every participant; queued: sends only the deliveries queued with the job (a reissue). */
+  scope: "wave" | "queued";
 }
 
 export type DeliveryStatus = "pending" | "sent" | "retry" | "failed" | "skipped";
@@ -66,9 +68,9 @@ export interface FailedDelivery extends DeliveryRow {
  * nothing of tickets or broadcasts (item_id is whatever the producer sends).
  */
 export function createJobsRepo(db: Db) {
-  const insertJob = db.prepare<{ kind: string; ref: number; by: number; chat: number; locale: string; total: number; at: number }>(
-    `INSERT INTO jobs (kind, ref_id, status, started_by, chat_id, locale, total, created_at)
-     VALUES (@kind, @ref, 'queued', @by, @chat, @locale, @total, @at)`,
+  const insertJob = db.prepare<{ kind: string; ref: number; by: number; chat: number; locale: string; total: number; scope: string; at: number }>(
+    `INSERT INTO jobs (kind, ref_id, status, started_by, chat_id, locale, total, scope, created_at)
+     VALUES (@kind, @ref, 'queued', @by, @chat, @locale, @total, @scope, @at)`,
   );
   const byId = db.prepare<[number], JobRow>(`SELECT * FROM jobs WHERE id = ?`);
   const next = db.prepare<[], JobRow>(`SELECT * FROM jobs WHERE status IN ('running', 'queued') ORDER BY status = 'running' DESC, id LIMIT 1`);
@@ -114,6 +116,9 @@ export function createJobsRepo(db: Db) {
   const latestOfItem = db.prepare<{ item: number; user: number }, DeliveryRow>(
     `SELECT * FROM deliveries WHERE item_id = @item AND user_id = @user ORDER BY id DESC LIMIT 1`,
   );
+  const lastFailureOf = db.prepare<[number], DeliveryRow>(
+    `SELECT * FROM deliveries WHERE user_id = ? AND status = 'failed' ORDER BY updated_at DESC, id DESC LIMIT 1`,
+  );
   const countBookkeepingError = db.prepare<[number]>(`UPDATE jobs SET bookkeeping_errors = bookkeeping_errors + 1 WHERE id = ?`);
   const deliveryById = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id = ?`);
   const withStatus = db.prepare<{ job: number; status: string }, DeliveryRow>(
@@ -141,11 +146,12 @@ export function createJobsRepo(db: Db) {
   `);
 
   return {
-    create(args: { kind: JobKind; refId: number; startedBy: number; chatId: number; locale: string; total: number }, now = Date.now()): JobRow {
-      const id = Number(
-        insertJob.run({ kind: args.kind, ref: args.refId, by: args.startedBy, chat: args.chatId, locale: args.locale, total: args.total, at: now })
-          .lastInsertRowid,
-      );
+    create(
+      args: { kind: JobKind; refId: number; startedBy: number; chatId: number; locale: string; total: number; scope?: "wave" | "queued" },
+      now = Date.now(),
+    ): JobRow {
+      const row = { kind: args.kind, ref: args.refId, by: args.startedBy, chat: args.chatId, locale: args.locale, total: args.total, scope: args.scope ?? "wave", at: now };
+      const id = Number(insertJob.run(row).lastInsertRowid);
       return byId.get(id)!;
     },
     byId(id: number): JobRow | undefined {
@@ -213,6 +219,10 @@ export function createJobsRepo(db: Db) {
     /** The latest delivery of an item (a ticket) to a person. */
     latestDeliveryOf(itemId: number, userId: number): DeliveryRow | undefined {
       return latestOfItem.get({ item: itemId, user: userId });
+    },
+    /** The latest delivery that did not reach this person (the person card). */
+    lastFailureOf(userId: number): DeliveryRow | undefined {
+      return lastFailureOf.get(userId);
     },
     countBookkeepingError(jobId: number): void {
       countBookkeepingError.run(jobId);

@@ -4,7 +4,7 @@ import { keysetPages } from "./paging.js";
 export type TicketStatus = "available" | "assigned" | "sent" | "archived" | "missing" | "revoked";
 
 /** Why a ticket was taken out of play for good while staying bound to its person. */
-export type RevokeReason = "erased";
+export type RevokeReason = "erased" | "reissued";
 
 export interface TicketRow {
   id: number;
@@ -140,6 +140,12 @@ export function createTicketsRepo(db: Db) {
   const renameOwner = db.prepare<{ from: string; to: string; shown: string }>(
     `UPDATE tickets SET named_key = @to, named_as = @shown WHERE named_key = @from`,
   );
+  const sentOf = db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE user_id = ? AND status = 'sent' ORDER BY wave_id DESC, id`);
+  const ofUser = db.prepare<[number, number], TicketRow>(`SELECT * FROM tickets WHERE user_id = ? OR held_for = ? ORDER BY wave_id, id`);
+  const holders = db.prepare<[number], { n: number }>(`
+    SELECT COUNT(DISTINCT t.user_id) AS n FROM tickets t JOIN waves w ON w.id = t.wave_id
+    WHERE t.status = 'sent' AND (? = 0 OR w.status <> 'ended')
+  `);
   const referencedPaths = db.prepare<[], { path: string; status: TicketStatus }>(`SELECT path, status FROM tickets`);
 
   return {
@@ -182,6 +188,34 @@ export function createTicketsRepo(db: Db) {
       if (own.length > 0) return own;
       const latest = latestWaveOfUser.get(userId);
       return latest ? sentToUser.all({ user: userId, wave: latest.wave_id }) : [];
+    },
+    /** Tickets this person holds, newest wave first (a pass each). */
+    sentOf(userId: number): TicketRow[] {
+      return sentOf.all(userId);
+    },
+    /** Every ticket that ever was this person's or was held for them, in wave order (the person card). */
+    historyOf(userId: number): TicketRow[] {
+      return ofUser.all(userId, userId);
+    },
+    /** People holding a sent ticket (of a wave not ended, when passes end with their wave). */
+    countHolders(activeWavesOnly: boolean): number {
+      return holders.get(activeWavesOnly ? 1 : 0)!.n;
+    },
+    /**
+     * Tickets by file name: the whole path as stored, or its last part, with
+     * or without ".pdf", in any case (Cyrillic too, which SQLite's lower()
+     * does not fold, so the comparison is made here); newest first, at most
+     * `limit` (more than one: the name is ambiguous).
+     */
+    findByFileName(name: string, limit = 10): TicketRow[] {
+      const wanted = name.trim().toLowerCase();
+      const variants = wanted.endsWith(".pdf") ? [wanted] : [wanted, `${wanted}.pdf`];
+      const found: TicketRow[] = [];
+      for (const ticket of this.iterateTickets()) {
+        const stored = ticket.file_name.toLowerCase();
+        if (variants.some((v) => stored === v || stored.endsWith(`/${v}`))) found.push(ticket);
+      }
+      return found.sort((a, b) => b.wave_id - a.wave_id || a.id - b.id).slice(0, limit);
     },
     /** Every ticket that is this person's now: assigned, sent, or held for them after an uncertain delivery. */
     boundTo(userId: number): TicketRow[] {
