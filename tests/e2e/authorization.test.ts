@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { CALLBACK_PREFIXES, COMMANDS, mayUse, type Audience, type Role } from "../../src/bot/commands.js";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
 import { Scenario } from "../support/harness.js";
 

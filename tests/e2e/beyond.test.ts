@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
 import { acceptButton, readSheets, Scenario, type Cell } from "../support/harness.js";
 import { received, sendAndWait, sha256, ticketPdfs, uploadZip } from "../support/waves.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makePdf } from "../support/fixtures.js";
 import { readSheets, Scenario } from "../support/harness.js";
 

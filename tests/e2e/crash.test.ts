@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
 import { acceptButton, Scenario } from "../support/harness.js";
 import { assertExactlyOnce, prepareWave, sendAndWait, ticketPdfs, uploadZip, waitForSummary } from "../support/waves.js";

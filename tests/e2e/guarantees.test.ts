@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
 import { acceptButton, readSheets, Scenario } from "../support/harness.js";
 import { sendAndWait, sha256, uploadZip, waitForSummary } from "../support/waves.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { BotMessage } from "../../src/emulator/index.js";
+import type { BotMessage } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
 import { readSheets, Scenario } from "../support/harness.js";
 import { ticketPdfs, waitForSummary } from "../support/waves.js";

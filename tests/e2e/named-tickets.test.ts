@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import ExcelJS from "exceljs";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
 import { readSheets, Scenario, type Cell } from "../support/harness.js";
 import { received, sendAndWait, sha256, uploadZip } from "../support/waves.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { loadWorkbook, readSheets, Scenario, type Cell } from "../support/harness.js";
 import { runWave, ticketPdfs } from "../support/waves.js";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import AdmZip from "adm-zip";
 import Database from "better-sqlite3";
-import type { BotMessage, FaultRule, SimUser } from "../../src/emulator/index.js";
+import type { BotMessage, FaultRule, SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
 import { readSheets, Scenario, TEST_TOKEN } from "../support/harness.js";
 import { ticketPdfs, uploadZip } from "../support/waves.js";

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../support/emulator/index.js";
 import { projectRoot } from "../../src/paths.js";
 import { makePdf, makePdfOfSize, makeZip } from "../support/fixtures.js";
 import { Scenario } from "../support/harness.js";

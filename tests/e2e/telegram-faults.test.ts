@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
 import { Scenario } from "../support/harness.js";
 import { assertExactlyOnce, prepareWave, ticketPdfs, uploadZip, waitForSummary } from "../support/waves.js";

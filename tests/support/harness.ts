@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
-import { startEmulator, type Emulator, type EmulatorOptions, type SimUser, type SimUserInit, type BotMessage } from "../../src/emulator/index.js";
+import { startEmulator, type Emulator, type EmulatorOptions, type SimUser, type SimUserInit, type BotMessage } from "./emulator/index.js";
 import { BotProcess } from "./bot-process.js";
 
 /** Shaped like a real token (digits, colon, 35 characters; a short id so that no scanner takes it for a leaked one) so scrubbing is tested for real. */

@@ -11,7 +11,7 @@ import { after, before, describe, it } from "node:test";
 import AdmZip from "adm-zip";
 import { Api, Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { Message, Update } from "grammy/types";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../support/emulator/index.js";
 import { makePdf, makePdfOfSize, makeZip } from "../support/fixtures.js";
 
 const TOKEN = "123456789:TEST-emulator_token";
