@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makePdf } from "../support/fixtures.js";
-import { readSheets, Scenario } from "../support/harness.js";
+import { readSheets, Scenario, useScenario } from "../support/harness.js";
 
 /** The control message that follows the preview. */
 function control(sc: Scenario, since: number): Promise<BotMessage> {
@@ -18,18 +18,16 @@ function summary(sc: Scenario, since: number): Promise<BotMessage> {
 const newMessages = (user: SimUser, since: number) => user.messages.slice(since);
 
 describe("/broadcast (SPEC §6)", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let people: SimUser[];
   let admin: SimUser;
   before(async () => {
-    sc = await Scenario.start();
     people = Array.from({ length: 4 }, (_, i) => sc.user({ username: `listener_${i}`, languageCode: i === 0 ? "ru" : "en" }));
     admin = sc.user({ username: "helper_admin" });
     await sc.register(people);
     await sc.ask(admin, "/start");
     await sc.ask(sc.founder, `/add_admin ${admin.id}`);
   });
-  after(() => sc.stop());
 
   it("explains itself when there is nothing to send", async () => {
     assert.match((await sc.ask(sc.founder, "/broadcast")).text!, /Usage: \/broadcast <text>/);

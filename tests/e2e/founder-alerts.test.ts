@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { SimUser } from "../support/emulator/index.js";
-import { Scenario } from "../support/harness.js";
+import { Scenario, useScenario } from "../support/harness.js";
 
 /**
  * How long a message that is not supposed to come is waited for. Alerts go
@@ -21,11 +21,10 @@ async function lockOut(sc: Scenario, who: SimUser): Promise<void> {
 }
 
 describe("founder alerts: unauthorized attempts and lock-outs, batched (issue 7.5)", () => {
-  let sc: Scenario;
+  const sc = useScenario({ noStart: true, env: { FOUNDER_ALERTS: "true" } });
   let cofounder: SimUser;
   let intruder: SimUser;
   before(async () => {
-    sc = await Scenario.start({ noStart: true, env: { FOUNDER_ALERTS: "true" } });
     cofounder = sc.user({ username: "cofounder" });
     intruder = sc.user({ username: "intruder" });
     await sc.startBot({ FOUNDER_IDS: `${sc.founder.id},${cofounder.id}` });
@@ -33,7 +32,6 @@ describe("founder alerts: unauthorized attempts and lock-outs, batched (issue 7.
     await sc.ask(sc.founder, "/myid");
     await sc.ask(cofounder, "/myid");
   });
-  after(() => sc.stop());
 
   it("tells every founder of the first attempt at once", async () => {
     const since = [sc.founder, cofounder].map((f) => f.messages.length);
@@ -70,12 +68,10 @@ describe("founder alerts: unauthorized attempts and lock-outs, batched (issue 7.
 });
 
 describe("founder alerts switched off: FOUNDER_ALERTS=false", () => {
-  let sc: Scenario;
+  const sc = useScenario({ env: { FOUNDER_ALERTS: "false" } });
   before(async () => {
-    sc = await Scenario.start({ env: { FOUNDER_ALERTS: "false" } });
     await sc.ask(sc.founder, "/myid");
   });
-  after(() => sc.stop());
 
   it("sends no alert, yet keeps the security log", async () => {
     const intruder = sc.user({ username: "quiet_intruder" });

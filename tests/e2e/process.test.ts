@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BotProcess } from "../support/bot-process.js";
-import { Scenario, TEST_TOKEN } from "../support/harness.js";
+import { Scenario, TEST_TOKEN, useScenario } from "../support/harness.js";
 
 /** Every log file of the scenario, concatenated. */
 function allLogs(sc: Scenario): string {
@@ -34,11 +34,7 @@ describe("the bot process", () => {
   });
 
   describe("running against the emulator", () => {
-    let sc: Scenario;
-    before(async () => {
-      sc = await Scenario.start();
-    });
-    after(() => sc.stop());
+    const sc = useScenario();
 
     it("writes bot.log and bot_errors.log and keeps the token out of both, also for network errors", async () => {
       // Drop two long polls: grammY's HttpError then wraps node-fetch's

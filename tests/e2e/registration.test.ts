@@ -1,14 +1,10 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Scenario } from "../support/harness.js";
+import { useScenario } from "../support/harness.js";
 
 describe("participant registration (SPEC §5)", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("registers a person through the deep link, the agreement and Accept", async () => {
     const [code] = await sc.invites(1);

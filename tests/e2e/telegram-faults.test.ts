@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
-import { Scenario } from "../support/harness.js";
+import { Scenario, useScenario } from "../support/harness.js";
 import { assertExactlyOnce, prepareWave, ticketPdfs, uploadZip, waitForSummary } from "../support/waves.js";
 
 /**
@@ -31,11 +31,7 @@ function startSending(sc: Scenario): number {
 }
 
 describe("429 Too Many Requests for a long while", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { latency: { baseMs: 5, jitterMs: 5 } } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { latency: { baseMs: 5, jitterMs: 5 } } });
 
   it("retry_after 5 on every sendDocument for 15 s: nothing is lost, the delivery completes, /myid is answered meanwhile", async () => {
     const { people, tickets } = await prepareWave(sc, 10, "Flood");
@@ -43,7 +39,7 @@ describe("429 Too Many Requests for a long while", () => {
     const since = startSending(sc);
     await until(() => calls(sc, "sendDocument").some((c) => c.status === 429), "a 429");
     const visitor = sc.user({ username: "patient_visitor" });
-    assert.match((await sc.ask(visitor, "/myid", 20_000)).text!, /Your Telegram id/);
+    assert.match((await sc.ask(visitor, "/myid", { timeoutMs: 20_000 })).text!, /Your Telegram id/);
     assert.ok(!sc.founder.messages.slice(since).some((m) => /^Summary:/.test(m.text ?? "")), "answered while the delivery was held back");
 
     const summary = await waitForSummary(sc, since, 90_000);
@@ -55,11 +51,7 @@ describe("429 Too Many Requests for a long while", () => {
 });
 
 describe("502 Bad Gateway for 30 s", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { latency: { baseMs: 5, jitterMs: 5 } }, env: { SEND_RATE_PER_SECOND: "5" } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { latency: { baseMs: 5, jitterMs: 5 } }, env: { SEND_RATE_PER_SECOND: "5" } });
 
   it("replies and deliveries recover once Telegram is back", async () => {
     const { people, tickets } = await prepareWave(sc, 30, "Outage");
@@ -67,7 +59,7 @@ describe("502 Bad Gateway for 30 s", () => {
     await until(() => sc.emu.sentDocuments().length >= 3, "the delivery to be under way");
     sc.emu.faults.add({ kind: "5xx", status: 502, durationMs: 30_000 });
     const visitor = sc.user({ username: "outage_visitor" });
-    const answer = await sc.ask(visitor, "/myid", 90_000);
+    const answer = await sc.ask(visitor, "/myid", { timeoutMs: 90_000 });
     assert.match(answer.text!, /Your Telegram id/);
     const summary = await waitForSummary(sc, since, 150_000);
     assert.match(summary.text!, /Sent: 30\b/);
@@ -81,11 +73,7 @@ describe("502 Bad Gateway for 30 s", () => {
 });
 
 describe("409 Conflict: another instance polls with the same token", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("says so clearly in the log, does not spin, and recovers when the other instance is gone", async () => {
     const user = sc.user({ username: "conflicted" });
@@ -107,11 +95,7 @@ describe("409 Conflict: another instance polls with the same token", () => {
 });
 
 describe("getFile refuses: file is too big", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("explains the 20 MB limit and imports nothing; the next upload works", async () => {
     await sc.ask(sc.founder, "/new_wave Big");
@@ -126,16 +110,12 @@ describe("getFile refuses: file is too big", () => {
 });
 
 describe("requests that never get an answer", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ env: { TELEGRAM_TIMEOUT_SECONDS: "3" } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ env: { TELEGRAM_TIMEOUT_SECONDS: "3" } });
 
   it("a hung reply times out and is sent again: the person gets exactly one answer, and the chat is not stuck", async () => {
     const user = sc.user({ username: "hung_reply" });
     sc.emu.faults.add({ method: "sendMessage", kind: "hang", chatId: user.id, times: 1 });
-    const answer = await sc.ask(user, "/myid", 30_000);
+    const answer = await sc.ask(user, "/myid", { timeoutMs: 30_000 });
     assert.match(answer.text!, /Your Telegram id/);
     assert.equal(calls(sc, "sendMessage").filter((c) => c.fault === "hang").length, 1);
     assert.match((await sc.ask(user, "/help")).text!, /\/myid/);
@@ -160,17 +140,13 @@ describe("requests that never get an answer", () => {
     // End the current long poll so that the next one is the hung one.
     assert.match((await sc.ask(user, "/myid")).text!, /Your Telegram id/);
     await until(() => calls(sc, "getUpdates").some((c) => c.fault === "hang"), "the hung poll");
-    const answer = await sc.ask(user, "/help", 60_000);
+    const answer = await sc.ask(user, "/help", { timeoutMs: 60_000 });
     assert.match(answer.text!, /\/myid/);
   });
 });
 
 describe("kill -9 with updates queued and one being handled", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("after the restart every message gets exactly one answer", async () => {
     const [stuck, waiting, other] = ["stuck", "waiting", "other"].map((name) => sc.user({ username: `kill_${name}` })) as [SimUser, SimUser, SimUser];
