@@ -145,9 +145,7 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
 
   it("/full_report shows each code's status in its Invites sheet", async () => {
     const [fresh] = await sc.invites(1);
-    const since = sc.founder.messages.length;
-    sc.founder.send("/full_report");
-    const reply = await sc.founder.waitFor(() => true, { since, timeoutMs: 30_000 });
+    const reply = await sc.ask(sc.founder, "/full_report", { timeoutMs: 30_000 });
     assert.ok(reply.document, reply.text);
     const sheet = (await readSheets(sc.founder.download(reply))).get("Invites");
     assert.ok(sheet, "the report has an Invites sheet");

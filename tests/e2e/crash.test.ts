@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
 import { acceptButton, Scenario, useScenario } from "../support/harness.js";
+import { waitUntil } from "../support/wait.js";
 import { assertExactlyOnce, prepareWave, sendAndWait, ticketPdfs, uploadZip, waitForSummary } from "../support/waves.js";
 
 /**
@@ -70,9 +70,10 @@ describe("kill -9 during a ZIP import", () => {
     assert.match(reply.text!, /Imported 5 tickets into wave “Imports”/);
     assert.equal(ticketCount(sc, "available"), 5);
     assertFilesMatchDatabase(sc);
-    await sleep(500);
-    assert.equal(sc.founder.messages.slice(since).filter((m) => importAnswer.test(m.text ?? "")).length, 1, "one answer to one upload");
+    // One chat is handled in order: once a later /confirm_wave is answered, a
+    // second handling of the upload would have answered too.
     assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /5 tickets available, 0 already sent/);
+    assert.equal(sc.founder.messages.slice(since).filter((m) => importAnswer.test(m.text ?? "")).length, 1, "one answer to one upload");
   });
 
   it("after the transaction, before the replaced tickets are archived: their files move at the next start", async () => {
@@ -237,7 +238,7 @@ describe("SIGTERM", () => {
     sc.emu.faults.add({ method: "sendDocument", kind: "hang", times: 1 });
     sc.founder.send("/send_tickets");
     const delivered = () => sc.emu.sentDocuments().filter((d) => d.fileName?.startsWith("ticket-Term")).length;
-    while (delivered() < 5) await sleep(20);
+    await waitUntil(() => delivered() >= 5, "five tickets delivered");
     const polls = () => sc.emu.calls.filter((c) => c.method === "getUpdates").length;
     const stoppedAt = Date.now();
     sc.bot.kill("SIGTERM");
@@ -252,7 +253,10 @@ describe("SIGTERM", () => {
     // Every document that went out is recorded; the hung one is still owed to its person.
     assert.equal(ticketCount(sc, "sent"), delivered());
     assert.ok(sc.query("SELECT id FROM deliveries WHERE status = 'pending'").length >= 1);
-    await sleep(300);
+    // Once the emulator has seen every connection of the dead process close,
+    // every call it made has been recorded: a getUpdates recorded after the
+    // exit would have been a poll still running at the exit.
+    await waitUntil(() => sc.emu.openConnections() === 0, "the process's connections to close");
     assert.equal(polls(), pollsAtExit, "no polling after the exit");
 
     await sc.startBot();

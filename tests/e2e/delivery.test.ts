@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import { useScenario } from "../support/harness.js";
+import { waitUntil } from "../support/wait.js";
 import { assertExactlyOnce, prepareWave, sendAndWait, waitForSummary } from "../support/waves.js";
 
 describe("delivery under transient faults", () => {
@@ -34,7 +34,7 @@ describe("delivery across crashes and restarts", () => {
     const since = sc.founder.messages.length;
     sc.founder.send("/send_tickets");
     const deliveredTickets = () => sc.emu.sentDocuments().filter((d) => d.fileName?.startsWith("ticket-Crash")).length;
-    while (deliveredTickets() < 60) await sleep(20);
+    await waitUntil(() => deliveredTickets() >= 60, "60 tickets delivered");
     sc.bot.kill("SIGKILL");
     await sc.bot.waitForExit();
     const atKill = deliveredTickets();
@@ -53,7 +53,7 @@ describe("delivery across crashes and restarts", () => {
     const since = sc.founder.messages.length;
     sc.founder.send("/send_tickets");
     const delivered = () => sc.emu.sentDocuments().filter((d) => d.fileName?.startsWith("ticket-Term")).length;
-    while (delivered() < 40) await sleep(20);
+    await waitUntil(() => delivered() >= 40, "40 tickets delivered");
     const stoppedAt = Date.now();
     sc.bot.kill("SIGTERM");
     const { code } = await sc.bot.waitForExit(15_000);

@@ -3,6 +3,7 @@ import { before, describe, it } from "node:test";
 import type { SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
 import { acceptButton, readSheets, Scenario, useScenario } from "../support/harness.js";
+import { waitUntil } from "../support/wait.js";
 import { sendAndWait, sha256, uploadZip, waitForSummary } from "../support/waves.js";
 
 /**
@@ -279,12 +280,4 @@ async function askFile(sc: Scenario, command: string): Promise<Buffer> {
   sc.founder.send(command);
   const reply = await sc.founder.waitFor((m) => m.document !== undefined, { since, timeoutMs: 30_000 });
   return sc.founder.download(reply);
-}
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

@@ -15,6 +15,7 @@ describe("the admin menu reaches every admin command by buttons", () => {
 
   /** Presses a button of the menu message and returns the next new message in the chat. */
   async function pressFor(label: string): Promise<BotMessage> {
+    await sc.settled(sc.founder);
     const since = sc.founder.messages.length;
     sc.founder.press(label, { messageId: menu.message_id });
     return sc.founder.waitFor((m) => m.index >= since, { since });

@@ -5,10 +5,8 @@ import { type Cell, loadWorkbook, readSheets, Scenario, useScenario } from "../s
 import { runWave, ticketPdfs } from "../support/waves.js";
 
 /** Sends `text` as the founder and waits for the document the bot answers with (or a text, when it refuses). */
-async function askForFile(sc: Scenario, text: string): Promise<BotMessage> {
-  const since = sc.founder.messages.length;
-  sc.founder.send(text);
-  return sc.founder.waitFor(() => true, { since, timeoutMs: 30_000 });
+function askForFile(sc: Scenario, text: string): Promise<BotMessage> {
+  return sc.ask(sc.founder, text, { timeoutMs: 30_000 });
 }
 
 const count = (sc: Scenario, sql: string, ...params: unknown[]): number => Number(Object.values(sc.query(sql, ...params)[0]!)[0]);
