@@ -17,6 +17,7 @@ import { createI18n, translator } from "../../src/i18n.js";
 import { completeRegistration } from "../../src/registration/complete.js";
 import { createTicketProducer } from "../../src/tickets/delivery.js";
 import { makePdf } from "./fixtures.js";
+import { waitUntil } from "./wait.js";
 
 export const TOKEN = "700001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
 export const FOUNDER = 1;
@@ -123,10 +124,6 @@ export function memoryEngine(world: MemoryWorld, answer: (call: { method: string
 }
 
 /** Waits (polling, without a fixed sleep) until `condition` holds. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+export function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  return waitUntil(condition, what, { timeoutMs, everyMs: 2 });
 }
