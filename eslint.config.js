@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**", "tests/**", "src/emulator/**", "src/demo/**", "eslint.config.js"],
+    files: ["scripts/**", "tests/**", "eslint.config.js"],
     rules: { "no-console": "off" },
   },
 );

@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import ExcelJS from "exceljs";
-import { BotProcess } from "../src/emulator/bot-process.js";
-import { makePdf, makeZip } from "../src/emulator/fixtures.js";
-import { startEmulator, type BotMessage, type Emulator, type SimUser } from "../src/emulator/index.js";
+import { BotProcess } from "../tests/support/bot-process.js";
+import { makePdf, makeZip } from "../tests/support/fixtures.js";
+import { startEmulator, type BotMessage, type Emulator, type SimUser } from "../tests/support/emulator/index.js";
 import { projectRoot } from "../src/paths.js";
 
 const TOKEN = "700001:DEMO-token-for-the-offline-demo-only";

@@ -6,7 +6,7 @@
  * a perfect 30/s sender would need for the same arrivals.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../../tests/support/emulator/index.js";
 import { atMost, type BenchReport, cpuUse, fixed, mb, ratio, sec } from "./report.js";
 import { trace } from "./trace.js";
 import { benchScenario, callsSince, cpuSecondsOf, memoryOf, percentile, settle, TELEGRAM_FLOOD } from "./world.js";

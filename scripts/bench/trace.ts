@@ -1,6 +1,6 @@
 /** Debug aid (BENCH_TRACE=file): the emulator's calls of a scenario as JSON lines. */
 import { writeFileSync } from "node:fs";
-import type { ApiCall } from "../../src/emulator/index.js";
+import type { ApiCall } from "../../tests/support/emulator/index.js";
 
 export function trace(label: string, calls: readonly ApiCall[], t0: number): void {
   const file = process.env.BENCH_TRACE;

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ApiCall, EmulatorOptions } from "../../src/emulator/index.js";
+import type { ApiCall, EmulatorOptions } from "../../tests/support/emulator/index.js";
 import { Scenario } from "../../tests/support/harness.js";
 
 /**

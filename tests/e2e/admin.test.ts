@@ -1,19 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { SimUser } from "../../src/emulator/index.js";
-import { loadWorkbook, readSheets, Scenario } from "../support/harness.js";
+import { before, describe, it } from "node:test";
+import type { SimUser } from "../support/emulator/index.js";
+import { loadWorkbook, readSheets, useScenario } from "../support/harness.js";
 
 describe("admin commands (SPEC §4, §6)", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let alice: SimUser;
   let boris: SimUser;
   before(async () => {
-    sc = await Scenario.start();
     alice = sc.user({ username: "alice", firstName: "Alice", lastName: "Liddell" });
     boris = sc.user({ username: "boris", firstName: "Борис", languageCode: "ru" });
     await sc.register([alice, boris]);
   });
-  after(() => sc.stop());
 
   it("/gen_invites explains its arguments", async () => {
     for (const args of ["", " abc", " 0", " 100000", " 5.5", " 5 400"]) {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { CALLBACK_PREFIXES, COMMANDS, mayUse, type Audience, type Role } from "../../src/bot/commands.js";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
-import { Scenario } from "../support/harness.js";
+import { useScenario } from "../support/harness.js";
 
 /**
  * SPEC §4: every admin command and button is checked against the sender's
@@ -26,7 +26,7 @@ interface SecurityRow {
 }
 
 describe("authorization at the moment of use (SPEC §4)", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let admin: SimUser;
   let participant: SimUser;
   let stranger: SimUser;
@@ -85,7 +85,6 @@ describe("authorization at the moment of use (SPEC §4)", () => {
   const forgeries = (prefix: string): string[] => [prefix, `${prefix}:x`, `${prefix}:delete:${participant.id}`, `${prefix}:end:1:${"9".repeat(30)}`];
 
   before(async () => {
-    sc = await Scenario.start();
     admin = sc.user({ username: "adam_admin", firstName: "Adam" });
     participant = sc.user({ username: "paula_p", firstName: "Paula" });
     stranger = sc.user({ username: "sam_stranger", firstName: "Sam" });
@@ -104,7 +103,6 @@ describe("authorization at the moment of use (SPEC §4)", () => {
       broadcast: " Free drinks for everyone",
     };
   });
-  after(() => sc.stop());
 
   const cases: Array<{ role: Exclude<Role, "founder">; label: string; who: () => SimUser }> = [
     { role: "participant", label: "a participant", who: () => participant },

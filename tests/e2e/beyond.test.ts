@@ -1,17 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
-import { acceptButton, readSheets, Scenario, type Cell } from "../support/harness.js";
+import { acceptButton, type Cell, readSheets, useScenario } from "../support/harness.js";
 import { received, sendAndWait, sha256, ticketPdfs, uploadZip } from "../support/waves.js";
 
 describe("protected and paid ticket delivery: PROTECT_TICKETS, PAID_BROADCAST (issue 7.2, 7.6)", () => {
-  let sc: Scenario;
+  const sc = useScenario({ env: { PROTECT_TICKETS: "true", PAID_BROADCAST: "true" } });
   let people: SimUser[];
   const pdfs = ticketPdfs(3, "protected");
   before(async () => {
-    sc = await Scenario.start({ env: { PROTECT_TICKETS: "true", PAID_BROADCAST: "true" } });
     people = Array.from({ length: 3 }, (_, i) => sc.user({ username: `protected_${i}` }));
     await sc.register(people);
     await sc.ask(sc.founder, "/new_wave Protected");
@@ -19,7 +18,6 @@ describe("protected and paid ticket delivery: PROTECT_TICKETS, PAID_BROADCAST (i
     await sc.ask(sc.founder, "/confirm_wave");
     assert.match((await sendAndWait(sc)).text!, /Sent: 3\b/);
   });
-  after(() => sc.stop());
 
   const ticketDocuments = () => {
     const hashes = new Set(pdfs.map((p) => sha256(p.data)));
@@ -67,12 +65,11 @@ function records(rows: Cell[][]): Array<Record<string, Cell>> {
 }
 
 describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let expiring: string[];
   let plain: string[];
   let used: SimUser;
   before(async () => {
-    sc = await Scenario.start();
     const since = sc.founder.messages.length;
     sc.founder.send("/gen_invites 2 1");
     const reply = await sc.founder.waitFor((m) => m.document !== undefined, { since });
@@ -80,7 +77,6 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
     expiring = (await readSheets(sc.founder.download(reply))).get("Invites")!.slice(1).map((r) => String(r[0]));
     plain = await sc.invites(4);
   });
-  after(() => sc.stop());
 
   it("stores the expiry of /gen_invites N days", () => {
     const rows = sc.query<{ code: string; expires_at: number | null; created_at: number }>("SELECT code, expires_at, created_at FROM invites");
@@ -149,9 +145,7 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
 
   it("/full_report shows each code's status in its Invites sheet", async () => {
     const [fresh] = await sc.invites(1);
-    const since = sc.founder.messages.length;
-    sc.founder.send("/full_report");
-    const reply = await sc.founder.waitFor(() => true, { since, timeoutMs: 30_000 });
+    const reply = await sc.ask(sc.founder, "/full_report", { timeoutMs: 30_000 });
     assert.ok(reply.document, reply.text);
     const sheet = (await readSheets(sc.founder.download(reply))).get("Invites");
     assert.ok(sheet, "the report has an Invites sheet");

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import { before, describe, it } from "node:test";
+import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makePdf } from "../support/fixtures.js";
-import { readSheets, Scenario } from "../support/harness.js";
+import { readSheets, Scenario, useScenario } from "../support/harness.js";
 
 /** The control message that follows the preview. */
 function control(sc: Scenario, since: number): Promise<BotMessage> {
@@ -14,22 +13,22 @@ function summary(sc: Scenario, since: number): Promise<BotMessage> {
   return sc.founder.waitFor((m) => /^Summary: broadcast #\d+/.test(m.text ?? ""), { since, timeoutMs: 30_000 });
 }
 
+const broadcastJobs = (sc: Scenario): number => sc.query("SELECT id FROM jobs WHERE kind = 'broadcast'").length;
+
 /** Messages a user got from the bot since `since` that are not replies to their own commands. */
 const newMessages = (user: SimUser, since: number) => user.messages.slice(since);
 
 describe("/broadcast (SPEC §6)", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let people: SimUser[];
   let admin: SimUser;
   before(async () => {
-    sc = await Scenario.start();
     people = Array.from({ length: 4 }, (_, i) => sc.user({ username: `listener_${i}`, languageCode: i === 0 ? "ru" : "en" }));
     admin = sc.user({ username: "helper_admin" });
     await sc.register(people);
     await sc.ask(admin, "/start");
     await sc.ask(sc.founder, `/add_admin ${admin.id}`);
   });
-  after(() => sc.stop());
 
   it("explains itself when there is nothing to send", async () => {
     assert.match((await sc.ask(sc.founder, "/broadcast")).text!, /Usage: \/broadcast <text>/);
@@ -37,6 +36,7 @@ describe("/broadcast (SPEC §6)", () => {
   });
 
   it("sends a formatted text to every participant exactly once, not to admins, after a preview", async () => {
+    const jobs = broadcastJobs(sc);
     const marks = people.map((p) => p.messages.length);
     const adminMark = admin.messages.length;
     const since = sc.founder.messages.length;
@@ -48,7 +48,9 @@ describe("/broadcast (SPEC §6)", () => {
     assert.deepEqual(preview.entities, [{ type: "bold", offset: 0, length: 15 }], "formatting kept and shifted past the command");
     const panel = await control(sc, since);
     assert.match(panel.text!, /exactly what 4 participants will receive/);
-    await sleep(300);
+    // The /broadcast is handled and has queued no job (a broadcast only goes out as one): nothing can be on its way.
+    await sc.settled(sc.founder);
+    assert.equal(broadcastJobs(sc), jobs, "no job before the confirmation");
     for (const [i, p] of people.entries()) assert.equal(newMessages(p, marks[i]!).length, 0, "nothing goes out before the confirmation");
 
     const done = summary(sc, since);
@@ -83,7 +85,7 @@ describe("/broadcast (SPEC §6)", () => {
 
   it("copies the message an admin replies /broadcast to, and can include admins", async () => {
     const original = sc.founder.sendDocument(makePdf("programme"), "programme.pdf", { caption: "Programme, final" });
-    await sleep(200);
+    await sc.settled(sc.founder);
     const marks = people.map((p) => p.messages.length);
     const adminMark = admin.messages.length;
     const founderMark = sc.founder.messages.length;
@@ -114,9 +116,10 @@ describe("/broadcast (SPEC §6)", () => {
     // A stale press of Send afterwards does nothing either.
     const queryId = sc.founder.pressRaw(sendButton.callback_data, panel.message_id);
     await sc.founder.waitForCallbackAnswer(queryId);
-    await sleep(500);
-    for (const [i, p] of people.entries()) assert.equal(newMessages(p, marks[i]!).length, 0);
+    // The press is handled and no job was queued for this preview (a broadcast only goes out as one): nothing can be on its way.
+    await sc.settled(sc.founder);
     assert.equal(sc.query("SELECT * FROM jobs WHERE kind = 'broadcast'").length, 3);
+    for (const [i, p] of people.entries()) assert.equal(newMessages(p, marks[i]!).length, 0);
   });
 
   it("/cancel drops a preview that waits for confirmation", async () => {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import { describe, it } from "node:test";
+import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
-import { acceptButton, Scenario } from "../support/harness.js";
+import { acceptButton, Scenario, useScenario } from "../support/harness.js";
+import { waitUntil } from "../support/wait.js";
 import { assertExactlyOnce, prepareWave, sendAndWait, ticketPdfs, uploadZip, waitForSummary } from "../support/waves.js";
 
 /**
@@ -51,11 +51,7 @@ function sendZip(who: SimUser, zip: Buffer, command: string): void {
 const importAnswer = /Imported|Nothing was imported|already in wave/;
 
 describe("kill -9 during a ZIP import", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("after the files are written, before the transaction: the stray files are removed and the upload is imported once", async () => {
     assert.match((await sc.ask(sc.founder, "/new_wave Imports")).text!, /is open/);
@@ -74,9 +70,10 @@ describe("kill -9 during a ZIP import", () => {
     assert.match(reply.text!, /Imported 5 tickets into wave “Imports”/);
     assert.equal(ticketCount(sc, "available"), 5);
     assertFilesMatchDatabase(sc);
-    await sleep(500);
-    assert.equal(sc.founder.messages.slice(since).filter((m) => importAnswer.test(m.text ?? "")).length, 1, "one answer to one upload");
+    // One chat is handled in order: once a later /confirm_wave is answered, a
+    // second handling of the upload would have answered too.
     assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /5 tickets available, 0 already sent/);
+    assert.equal(sc.founder.messages.slice(since).filter((m) => importAnswer.test(m.text ?? "")).length, 1, "one answer to one upload");
   });
 
   it("after the transaction, before the replaced tickets are archived: their files move at the next start", async () => {
@@ -102,11 +99,7 @@ describe("kill -9 during a ZIP import", () => {
 });
 
 describe("kill -9 during /end_wave", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("after the database change, before the files move: files and database agree after the restart", async () => {
     const people = Array.from({ length: 2 }, (_, i) => sc.user({ username: `ender_${i}` }));
@@ -136,11 +129,7 @@ describe("kill -9 during /end_wave", () => {
 });
 
 describe("kill -9 during registration", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   const registered = (id: number) =>
     sc.query<{ invite_code: string }>("SELECT invite_code FROM users WHERE id = ? AND registered_at IS NOT NULL", id);
@@ -183,11 +172,7 @@ describe("kill -9 during registration", () => {
 });
 
 describe("kill -9 between a send and its record", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { latency: { baseMs: 20, jitterMs: 10 } }, env: { SEND_CONCURRENCY: "8" } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { latency: { baseMs: 20, jitterMs: 10 } }, env: { SEND_CONCURRENCY: "8" } });
 
   it("tickets: the job resumes, and only the sends in flight at the kill are repeated, to the same people", async () => {
     const { people, tickets } = await prepareWave(sc, 40, "Recorded");
@@ -209,11 +194,7 @@ describe("kill -9 between a send and its record", () => {
 });
 
 describe("kill -9 during a broadcast", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { latency: { baseMs: 20, jitterMs: 10 } }, env: { SEND_CONCURRENCY: "8" } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { latency: { baseMs: 20, jitterMs: 10 } }, env: { SEND_CONCURRENCY: "8" } });
 
   it("resumes after the restart; nobody gets it twice except the sends in flight at the kill, each to the same person", async () => {
     const people = Array.from({ length: 40 }, (_, i) => sc.user({ username: `listener_${i}` }));
@@ -249,11 +230,7 @@ describe("kill -9 during a broadcast", () => {
 });
 
 describe("SIGTERM", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { latency: { baseMs: 20, jitterMs: 10 } }, env: { SEND_CONCURRENCY: "4", SEND_RATE_PER_SECOND: "10" } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { latency: { baseMs: 20, jitterMs: 10 } }, env: { SEND_CONCURRENCY: "4", SEND_RATE_PER_SECOND: "10" } });
 
   it("stops within 10 s even with a send hanging, closes the database cleanly, and the hung send goes out after the restart", async () => {
     const { people, tickets } = await prepareWave(sc, 20, "Term");
@@ -261,7 +238,7 @@ describe("SIGTERM", () => {
     sc.emu.faults.add({ method: "sendDocument", kind: "hang", times: 1 });
     sc.founder.send("/send_tickets");
     const delivered = () => sc.emu.sentDocuments().filter((d) => d.fileName?.startsWith("ticket-Term")).length;
-    while (delivered() < 5) await sleep(20);
+    await waitUntil(() => delivered() >= 5, "five tickets delivered");
     const polls = () => sc.emu.calls.filter((c) => c.method === "getUpdates").length;
     const stoppedAt = Date.now();
     sc.bot.kill("SIGTERM");
@@ -276,7 +253,10 @@ describe("SIGTERM", () => {
     // Every document that went out is recorded; the hung one is still owed to its person.
     assert.equal(ticketCount(sc, "sent"), delivered());
     assert.ok(sc.query("SELECT id FROM deliveries WHERE status = 'pending'").length >= 1);
-    await sleep(300);
+    // Once the emulator has seen every connection of the dead process close,
+    // every call it made has been recorded: a getUpdates recorded after the
+    // exit would have been a poll still running at the exit.
+    await waitUntil(() => sc.emu.openConnections() === 0, "the process's connections to close");
     assert.equal(polls(), pollsAtExit, "no polling after the exit");
 
     await sc.startBot();

@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
-import { Scenario } from "../support/harness.js";
+import { describe, it } from "node:test";
+import { useScenario } from "../support/harness.js";
+import { waitUntil } from "../support/wait.js";
 import { assertExactlyOnce, prepareWave, sendAndWait, waitForSummary } from "../support/waves.js";
 
 describe("delivery under transient faults", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { seed: 7, latency: { baseMs: 5, jitterMs: 5 } } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { seed: 7, latency: { baseMs: 5, jitterMs: 5 } } });
 
   it("5xx, dropped connections and 429s during a 200-participant send: everyone still ends with exactly one ticket", async () => {
     const { people, tickets } = await prepareWave(sc, 200, "Faulty");
@@ -31,18 +27,14 @@ describe("delivery under transient faults", () => {
 });
 
 describe("delivery across crashes and restarts", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { latency: { baseMs: 40, jitterMs: 20 } }, env: { SEND_RATE_PER_SECOND: "30", SEND_CONCURRENCY: "8" } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { latency: { baseMs: 40, jitterMs: 20 } }, env: { SEND_RATE_PER_SECOND: "30", SEND_CONCURRENCY: "8" } });
 
   it("kill -9 mid-send: the job resumes by itself and the exactly-once properties hold", async () => {
     const { people, tickets } = await prepareWave(sc, 150, "Crash");
     const since = sc.founder.messages.length;
     sc.founder.send("/send_tickets");
     const deliveredTickets = () => sc.emu.sentDocuments().filter((d) => d.fileName?.startsWith("ticket-Crash")).length;
-    while (deliveredTickets() < 60) await sleep(20);
+    await waitUntil(() => deliveredTickets() >= 60, "60 tickets delivered");
     sc.bot.kill("SIGKILL");
     await sc.bot.waitForExit();
     const atKill = deliveredTickets();
@@ -61,7 +53,7 @@ describe("delivery across crashes and restarts", () => {
     const since = sc.founder.messages.length;
     sc.founder.send("/send_tickets");
     const delivered = () => sc.emu.sentDocuments().filter((d) => d.fileName?.startsWith("ticket-Term")).length;
-    while (delivered() < 40) await sleep(20);
+    await waitUntil(() => delivered() >= 40, "40 tickets delivered");
     const stoppedAt = Date.now();
     sc.bot.kill("SIGTERM");
     const { code } = await sc.bot.waitForExit(15_000);
@@ -81,11 +73,7 @@ describe("delivery across crashes and restarts", () => {
 });
 
 describe("the bot stays responsive while sending", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { latency: { baseMs: 30, jitterMs: 10 } } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { latency: { baseMs: 30, jitterMs: 10 } } });
 
   it("answers /myid while a 300-participant send is running", async () => {
     const { people } = await prepareWave(sc, 300, "Busy");

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { COMMANDS } from "../../src/bot/commands.js";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
-import { readSheets, Scenario } from "../support/harness.js";
+import { readSheets, useScenario } from "../support/harness.js";
 import { sendAndWait, sha256, ticketPdfs, uploadZip } from "../support/waves.js";
 
 /**
@@ -26,7 +26,7 @@ function decodeQr(png: Buffer): string | undefined {
 const PASS_LINK = /^https:\/\/t\.me\/test_ticket_bot\?start=(pass_[0-9a-f]{32})$/;
 
 describe("the event day: passes, the door, the person card, reissue", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let people: SimUser[];
   let steward: SimUser;
   let second: SimUser;
@@ -50,7 +50,6 @@ describe("the event day: passes, the door, the person card, reissue", () => {
   }
 
   before(async () => {
-    sc = await Scenario.start();
     people = ["dora_door", "pavel_pass", "rita_reissue", "manu_manual"].map((username, i) => sc.user({ username, firstName: ["Dora", "Павел", "Rita", "Manu"][i]! }));
     await sc.register(people);
     await sc.ask(sc.founder, "/new_wave Door");
@@ -64,7 +63,6 @@ describe("the event day: passes, the door, the person card, reissue", () => {
       assert.match((await sc.ask(sc.founder, `/add_staff ${s.id}`)).text!, /is now door staff/);
     }
   });
-  after(() => sc.stop());
 
   it("the participant's pass is a QR image of the deep link, from /pass and from the button on the ticket", async () => {
     const dora = people[0]!;

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { CALLBACK_PREFIXES, COMMANDS } from "../../src/bot/commands.js";
-import type { ApiCall, Message, SimUser } from "../../src/emulator/index.js";
-import { deriveRng, type Rng } from "../../src/emulator/rng.js";
+import type { ApiCall, Message, SimUser } from "../support/emulator/index.js";
+import { deriveRng, type Rng } from "../support/emulator/rng.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
-import { Scenario } from "../support/harness.js";
+import { useScenario } from "../support/harness.js";
 import { ticketPdfs, uploadZip } from "../support/waves.js";
 
 /**
@@ -182,7 +182,9 @@ interface Violation {
 }
 
 describe(`hostile text and files (SPEC §10), seed ${SEED}`, () => {
-  let sc: Scenario;
+  // Callback queries stay answerable for the whole run: a slow answer is not what this test is about.
+  // The 30 messages/s pacing towards Telegram is tested elsewhere; here it would only slow the run down.
+  const sc = useScenario({ emulator: { callbackQueryTtlMs: 600_000 }, env: { TELEGRAM_GLOBAL_RATE: "1000" } });
   const actors: Array<{ name: string; user: SimUser }> = [];
   let blocked: SimUser;
   const violations: Violation[] = [];
@@ -190,9 +192,6 @@ describe(`hostile text and files (SPEC §10), seed ${SEED}`, () => {
   let actionCount = 0;
 
   before(async () => {
-    // Callback queries stay answerable for the whole run: a slow answer is not what this test is about.
-    // The 30 messages/s pacing towards Telegram is tested elsewhere; here it would only slow the run down.
-    sc = await Scenario.start({ emulator: { callbackQueryTtlMs: 600_000 }, env: { TELEGRAM_GLOBAL_RATE: "1000" } });
     const admin = sc.user({ username: "adam_admin", firstName: "Adam" });
     const participants = [
       sc.user({ username: "paula_p", firstName: "Paula", lastName: "<b>P</b> & 'co'" }),
@@ -214,10 +213,6 @@ describe(`hostile text and files (SPEC §10), seed ${SEED}`, () => {
     actors.push({ name: "founder", user: sc.founder }, { name: "admin", user: admin });
     participants.forEach((user, i) => actors.push({ name: `participant${i + 1}`, user }));
     strangers.forEach((user, i) => actors.push({ name: `stranger${i + 1}`, user }));
-  });
-
-  after(async () => {
-    if (sc) await sc.stop();
   });
 
   /** The bot's answer to a /myid sent now: everything before it in this chat has been handled. */

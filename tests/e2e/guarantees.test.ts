@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { SimUser } from "../../src/emulator/index.js";
+import { before, describe, it } from "node:test";
+import type { SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
-import { acceptButton, readSheets, Scenario } from "../support/harness.js";
+import { acceptButton, readSheets, Scenario, useScenario } from "../support/harness.js";
+import { waitUntil } from "../support/wait.js";
 import { sendAndWait, sha256, uploadZip, waitForSummary } from "../support/waves.js";
 
 /**
@@ -25,11 +26,7 @@ function assertNoTicketReachedTwoPeople(people: readonly SimUser[]): void {
 }
 
 describe("deleting a participant while their ticket waits for a retry", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("sends them nothing more, keeps their ticket bound to them, and never gives it to anyone else", async () => {
     const anna = sc.user({ username: "anna_retry", firstName: "Anna" });
@@ -89,12 +86,10 @@ describe("deleting a participant while their ticket waits for a retry", () => {
 });
 
 describe("messages at Telegram's limits", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   before(async () => {
-    sc = await Scenario.start();
     await sc.ask(sc.founder, "/new_wave Limits");
   });
-  after(() => sc.stop());
 
   it("an import refused for 40 long names lists what fits, then the whole list as a file", async () => {
     const folder = "Очень длинная папка с билетами участников мероприятия 🎟️ весна 2026";
@@ -124,17 +119,15 @@ describe("messages at Telegram's limits", () => {
 });
 
 describe("ticket file names", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let anna: SimUser;
   let li: SimUser;
   before(async () => {
-    sc = await Scenario.start();
     anna = sc.user({ username: "anna_names" });
     li = sc.user({ username: "li_names" });
     await sc.register([anna, li]);
     await sc.ask(sc.founder, "/new_wave Names");
   });
-  after(() => sc.stop());
 
   it("keep the file's own name and .pdf, fit any script on disk, and match a manifest by the full path", async () => {
     const folder = `${"Участники весенней конференции по распределённым системам".repeat(3)}/Секция 🎟️`;
@@ -165,11 +158,7 @@ describe("ticket file names", () => {
 });
 
 describe("people who never consented", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("keep nothing but the refusal: no name, nothing they wrote; /delete_user still honours an erasure request", async () => {
     const [code] = await sc.invites(1);
@@ -203,11 +192,7 @@ describe("people who never consented", () => {
 });
 
 describe("erasure and other people's chat logs", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("replaces only the exact @mention, never the same word without @", async () => {
     const common = sc.user({ username: "registered", firstName: "Reg" });
@@ -223,11 +208,7 @@ describe("erasure and other people's chat logs", () => {
 });
 
 describe("confirmation buttons", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("each acts on what its own prompt said, or is refused as stale", async () => {
     await sc.ask(sc.founder, "/new_wave First");
@@ -253,11 +234,7 @@ describe("confirmation buttons", () => {
 });
 
 describe("the agreement version", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("is the version of the text shown, not of the presser's language at the press", async () => {
     const [code] = await sc.invites(1);
@@ -283,11 +260,7 @@ describe("the agreement version", () => {
 });
 
 describe("commands, whatever their case", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("register with /Start CODE and answer /Export_Users; a founder cannot be deleted", async () => {
     const [code] = await sc.invites(1);
@@ -307,12 +280,4 @@ async function askFile(sc: Scenario, command: string): Promise<Buffer> {
   sc.founder.send(command);
   const reply = await sc.founder.waitFor((m) => m.document !== undefined, { since, timeoutMs: 30_000 });
   return sc.founder.download(reply);
-}
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

@@ -1,22 +1,21 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { BotMessage } from "../../src/emulator/index.js";
+import { before, describe, it } from "node:test";
+import type { BotMessage } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
-import { readSheets, Scenario } from "../support/harness.js";
+import { readSheets, useScenario } from "../support/harness.js";
 import { ticketPdfs, waitForSummary } from "../support/waves.js";
 
 describe("the admin menu reaches every admin command by buttons", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let menu: BotMessage;
   before(async () => {
-    sc = await Scenario.start();
     await sc.register([sc.user({ username: "m_one" }), sc.user({ username: "m_two" })]);
     menu = await sc.ask(sc.founder, "/menu");
   });
-  after(() => sc.stop());
 
   /** Presses a button of the menu message and returns the next new message in the chat. */
   async function pressFor(label: string): Promise<BotMessage> {
+    await sc.settled(sc.founder);
     const since = sc.founder.messages.length;
     sc.founder.press(label, { messageId: menu.message_id });
     return sc.founder.waitFor((m) => m.index >= since, { since });

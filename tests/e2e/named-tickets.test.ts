@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import ExcelJS from "exceljs";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
-import { readSheets, Scenario, type Cell } from "../support/harness.js";
+import { type Cell, readSheets, Scenario, useScenario } from "../support/harness.js";
 import { received, sendAndWait, sha256, uploadZip } from "../support/waves.js";
 
 /** The Tickets sheet of /list_tickets as { file → row } (header row dropped). */
@@ -20,14 +20,13 @@ async function listTickets(sc: Scenario): Promise<{ header: Cell[]; byFile: Map<
 const ticketCount = (sc: Scenario): number => sc.query<{ n: number }>("SELECT COUNT(*) AS n FROM tickets")[0]!.n;
 
 describe("named tickets: a manifest maps each PDF to its person (issue 7.1)", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let anna: SimUser;
   let boris: SimUser;
   let clara: SimUser;
   let dmitry: SimUser;
   let eve: SimUser;
   before(async () => {
-    sc = await Scenario.start();
     anna = sc.user({ username: "anna_k" });
     boris = sc.user({ username: "Boris_M" });
     clara = sc.user({ username: "clara_unnamed" });
@@ -36,7 +35,6 @@ describe("named tickets: a manifest maps each PDF to its person (issue 7.1)", ()
     await sc.register([anna, boris, clara]);
     await sc.ask(sc.founder, "/new_wave Named");
   });
-  after(() => sc.stop());
 
   const pdfs = {
     anna: makePdf("named-anna"),

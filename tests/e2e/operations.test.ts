@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../support/emulator/index.js";
 import { projectRoot } from "../../src/paths.js";
 import { BotProcess } from "../support/bot-process.js";
-import { Scenario } from "../support/harness.js";
+import { useScenario } from "../support/harness.js";
 
 /** Issue 6 item 6: backups, refusing a newer database, log rotation, the systemd unit. */
 
@@ -36,15 +36,13 @@ function openCopy(path: string): Database.Database {
 }
 
 describe("npm run backup", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let backupEnv: Record<string, string>;
   before(async () => {
-    sc = await Scenario.start();
     // Relative, as an operator writes it: it must resolve against the project
     // root (like the bot does), not against the directory the script runs in.
     backupEnv = { DATABASE_PATH: relative(projectRoot, sc.env.DATABASE_PATH!) };
   });
-  after(() => sc.stop());
 
   it("takes a consistent copy while the bot is handling updates", async () => {
     const first = Array.from({ length: 15 }, (_, i) => sc.user({ username: `saved_${i}` }));
@@ -111,11 +109,7 @@ describe("npm run backup", () => {
 });
 
 describe("a database newer than the code", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ noStart: true });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ noStart: true });
 
   it("is refused at start-up with exit code 1 and one clear line, and left untouched", async () => {
     const db = new Database(sc.env.DATABASE_PATH!);
@@ -140,11 +134,7 @@ describe("a database newer than the code", () => {
 });
 
 describe("log rotation", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ env: { LOG_LEVEL: "debug", LOG_MAX_SIZE_MB: "1", LOG_MAX_FILES: "3", TELEGRAM_GLOBAL_RATE: "1000" } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ env: { LOG_LEVEL: "debug", LOG_MAX_SIZE_MB: "1", LOG_MAX_FILES: "3", TELEGRAM_GLOBAL_RATE: "1000" } });
 
   it("with LOG_MAX_SIZE_MB=1 the log rolls over into numbered files, whole lines in each", async () => {
     const logs = join(sc.dir, "logs");

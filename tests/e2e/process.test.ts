@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
+import { describe, it } from "node:test";
 import { BotProcess } from "../support/bot-process.js";
-import { Scenario, TEST_TOKEN } from "../support/harness.js";
+import { Scenario, TEST_TOKEN, useScenario } from "../support/harness.js";
+import { waitUntil } from "../support/wait.js";
 
 /** Every log file of the scenario, concatenated. */
 function allLogs(sc: Scenario): string {
@@ -34,26 +34,25 @@ describe("the bot process", () => {
   });
 
   describe("running against the emulator", () => {
-    let sc: Scenario;
-    before(async () => {
-      sc = await Scenario.start();
-    });
-    after(() => sc.stop());
+    const sc = useScenario();
 
     it("writes bot.log and bot_errors.log and keeps the token out of both, also for network errors", async () => {
       // Drop two long polls: grammY's HttpError then wraps node-fetch's
       // FetchError, whose message holds the URL with the token.
       sc.emu.faults.add({ method: "getUpdates", kind: "drop", times: 2 });
-      const beforeMyid = sc.founder.messages.length;
       sc.founder.send("/myid"); // ends the pending long poll; the next ones are dropped
       await sc.bot.waitForLog((line) => String(line.msg).startsWith("getUpdates failed"), 15_000);
-      // Its answer first, so that it is not taken for the answer to what follows.
-      await sc.founder.waitFor((m) => /Your Telegram id/.test(m.text ?? ""), { since: beforeMyid, timeoutMs: 30_000 });
       // Force a failure inside a handler too: the error boundary logs it.
+      // (ask waits until the /myid above is handled, so its late answer is not taken for this one's.)
       sc.emu.faults.add({ method: "sendDocument", kind: "error", status: 400, description: "Bad Request: emulated failure", times: 1 });
       const reply = await sc.ask(sc.founder, "/gen_invites 2");
       assert.match(reply.text!, /Something went wrong on our side/);
-      await sleep(300);
+      // The log files are written asynchronously: wait until both kinds of line are in them.
+      await sc.bot.waitForLog((line) => line.msg === "error while handling an update");
+      await waitUntil(
+        () => /getUpdates failed/.test(allLogs(sc)) && /error while handling an update/.test(allLogs(sc)) && /emulated failure/.test(readFileSync(join(sc.dir, "logs", "bot_errors.log"), "utf8")),
+        "both lines in the log files",
+      );
       const logs = allLogs(sc) + sc.bot.stdout.join("\n") + sc.bot.stderr.join("");
       assert.match(logs, /getUpdates failed/);
       assert.match(logs, /error while handling an update/);
@@ -67,13 +66,13 @@ describe("the bot process", () => {
     it("works in private chats only and says so in groups", async () => {
       const member = sc.user({ username: "group_member" });
       sc.emu.sendGroupMessage(member, "/help");
-      await waitFor(() => sc.emu.calls.some((c) => c.method === "leaveChat"));
+      await waitUntil(() => sc.emu.calls.some((c) => c.method === "leaveChat"), "the bot to leave the group");
       const calls = sc.emu.calls.filter((c) => c.method === "sendMessage" && (c.chatId ?? 0) < 0);
       assert.equal(calls.length, 1);
       assert.match(String(calls[0]!.params.text), /private chats only/);
       assert.ok(sc.emu.calls.some((c) => c.method === "leaveChat"));
       sc.emu.sendChannelPost("/start hello");
-      await sleep(300);
+      await sc.settled(); // the channel post has been handled...
       assert.match((await sc.ask(member, "/myid")).text!, /Your Telegram id/);
     });
 
@@ -118,17 +117,13 @@ describe("the bot process", () => {
       const before = regular.messages.length;
       await sc.startBot();
       await regular.waitFor(() => regular.messages.length >= before + 2);
-      await sleep(1000);
-      assert.equal(regular.messages.length, before + 2);
-      assert.equal(sc.emu.pendingUpdateCount(), 0);
+      // Once Telegram has nothing left to deliver again, a /myid sent now is
+      // handled after any second handling of the two messages above (one chat
+      // is handled in order): its answer must be the third.
+      await waitUntil(() => sc.emu.pendingUpdateCount() === 0, "every update to be confirmed");
+      const barrier = await sc.ask(regular, "/myid");
+      assert.equal(barrier.index, before + 2, "exactly two answers before it");
+      assert.equal(regular.messages.length, before + 3);
     });
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await sleep(20);
-  }
-}

@@ -1,14 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
-import { Scenario } from "../support/harness.js";
+import { describe, it } from "node:test";
+import { useScenario } from "../support/harness.js";
 
 describe("participant registration (SPEC §5)", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("registers a person through the deep link, the agreement and Accept", async () => {
     const [code] = await sc.invites(1);
@@ -107,7 +102,8 @@ describe("participant registration (SPEC §5)", () => {
     const [code] = await sc.invites(1);
     const before = guesser.messages.length;
     guesser.send(`/start ${code}`);
-    await sleep(1500);
+    // Handled, and a handler's replies are out before it finishes: silence now is silence for good.
+    await sc.settled(guesser);
     assert.equal(guesser.messages.length, before, "no answer during the lock-out, not even to a valid code");
     const events = sc.query<{ kind: string; user_id: number; username: string }>("SELECT * FROM security_log WHERE kind = 'lockout'");
     assert.equal(events.length, 1);

@@ -1,14 +1,12 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
-import { loadWorkbook, readSheets, Scenario, type Cell } from "../support/harness.js";
+import { before, describe, it } from "node:test";
+import type { BotMessage, SimUser } from "../support/emulator/index.js";
+import { type Cell, loadWorkbook, readSheets, Scenario, useScenario } from "../support/harness.js";
 import { runWave, ticketPdfs } from "../support/waves.js";
 
 /** Sends `text` as the founder and waits for the document the bot answers with (or a text, when it refuses). */
-async function askForFile(sc: Scenario, text: string): Promise<BotMessage> {
-  const since = sc.founder.messages.length;
-  sc.founder.send(text);
-  return sc.founder.waitFor(() => true, { since, timeoutMs: 30_000 });
+function askForFile(sc: Scenario, text: string): Promise<BotMessage> {
+  return sc.ask(sc.founder, text, { timeoutMs: 30_000 });
 }
 
 const count = (sc: Scenario, sql: string, ...params: unknown[]): number => Number(Object.values(sc.query(sql, ...params)[0]!)[0]);
@@ -17,20 +15,18 @@ const count = (sc: Scenario, sql: string, ...params: unknown[]): number => Numbe
 const ENTRY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} [→←]/;
 
 describe("/chatlog and /full_report (SPEC §6, §9)", () => {
-  let sc: Scenario;
+  const sc = useScenario({ env: { TIME_ZONE: "Europe/Moscow" } });
   let anna: SimUser;
   let boris: SimUser;
   let carl: SimUser;
   let dora: SimUser;
   before(async () => {
-    sc = await Scenario.start({ env: { TIME_ZONE: "Europe/Moscow" } });
     anna = sc.user({ username: "anna_k", firstName: "Anna", lastName: "Karenina" });
     boris = sc.user({ username: "boris_r", firstName: "Boris" });
     carl = sc.user({ username: "carl_m", firstName: "Carl" });
     dora = sc.user({ username: "dora_b", firstName: "Dora" });
     await sc.register([anna, boris, carl, dora]);
   });
-  after(() => sc.stop());
 
   it("/chatlog sends the whole conversation in order: commands, texts, replies, the ticket and a broadcast", async () => {
     assert.equal((await sc.ask(anna, "/myid")).text, `Your Telegram id: ${anna.id}`);

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import AdmZip from "adm-zip";
 import Database from "better-sqlite3";
-import type { BotMessage, FaultRule, SimUser } from "../../src/emulator/index.js";
+import type { BotMessage, FaultRule, SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
-import { readSheets, Scenario, TEST_TOKEN } from "../support/harness.js";
+import { readSheets, TEST_TOKEN, useScenario } from "../support/harness.js";
 import { ticketPdfs, uploadZip } from "../support/waves.js";
 
 /**
@@ -30,18 +30,16 @@ const ZINA = {
 };
 
 describe("secrets and personal data (SPEC §4, §9)", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let paul: SimUser;
   let zina: SimUser;
 
   before(async () => {
-    sc = await Scenario.start();
     paul = sc.user({ username: "paul_part", firstName: "Paul" });
     await sc.register([paul]);
     await sc.ask(sc.founder, "/new_wave Secrets");
     await uploadZip(sc, sc.founder, makeZip(ticketPdfs(4, "secret")));
   });
-  after(() => sc.stop());
 
   /** Sends `text` as `who` and waits for a message matching `expected` (other messages may come first). */
   async function expectReply(who: SimUser, text: string, expected: RegExp | ((m: BotMessage) => boolean), timeoutMs = 30_000): Promise<BotMessage> {

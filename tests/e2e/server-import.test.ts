@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import type { SimUser } from "../../src/emulator/index.js";
+import type { SimUser } from "../support/emulator/index.js";
 import { projectRoot } from "../../src/paths.js";
 import { makePdf, makePdfOfSize, makeZip } from "../support/fixtures.js";
-import { Scenario } from "../support/harness.js";
+import { Scenario, useScenario } from "../support/harness.js";
 import { received, sendAndWait, sha256 } from "../support/waves.js";
 
 interface RunResult {
@@ -63,16 +63,14 @@ const tickets = (sc: Scenario, status?: string): number =>
   sc.query<{ n: number }>(`SELECT COUNT(*) AS n FROM tickets${status ? " WHERE status = ?" : ""}`, ...(status ? [status] : []))[0]!.n;
 
 describe("server-side import: npm run import -- <file.zip|folder> [--add] (issue 7.4)", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let people: SimUser[];
   const bigPdfs = [makePdfOfSize("server-big-1", 11 * 1024 * 1024), makePdfOfSize("server-big-2", 11 * 1024 * 1024)];
   const folderPdfs = [makePdf("server-folder-1"), makePdf("server-folder-2")];
   before(async () => {
-    sc = await Scenario.start();
     people = Array.from({ length: 3 }, (_, i) => sc.user({ username: `server_guest_${i}` }));
     await sc.register(people);
   });
-  after(() => sc.stop());
 
   it("explains its arguments and refuses a path that does not exist", async () => {
     for (const args of [[], ["a.zip", "b.zip"], ["a.zip", "--replace"]]) {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
-import type { SimUser } from "../../src/emulator/index.js";
+import { describe, it } from "node:test";
+import type { SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
-import { Scenario } from "../support/harness.js";
+import { Scenario, useScenario } from "../support/harness.js";
+import { waitUntil } from "../support/wait.js";
 import { assertExactlyOnce, prepareWave, ticketPdfs, uploadZip, waitForSummary } from "../support/waves.js";
 
 /**
@@ -15,14 +15,6 @@ import { assertExactlyOnce, prepareWave, ticketPdfs, uploadZip, waitForSummary }
 
 const calls = (sc: Scenario, method: string) => sc.emu.calls.filter((c) => c.method === method);
 
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
 /** Starts /send_tickets and returns the index to look for the summary from. */
 function startSending(sc: Scenario): number {
   const since = sc.founder.messages.length;
@@ -31,19 +23,15 @@ function startSending(sc: Scenario): number {
 }
 
 describe("429 Too Many Requests for a long while", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { latency: { baseMs: 5, jitterMs: 5 } } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { latency: { baseMs: 5, jitterMs: 5 } } });
 
   it("retry_after 5 on every sendDocument for 15 s: nothing is lost, the delivery completes, /myid is answered meanwhile", async () => {
     const { people, tickets } = await prepareWave(sc, 10, "Flood");
     sc.emu.faults.add({ method: "sendDocument", kind: "429", retryAfter: 5, durationMs: 15_000 });
     const since = startSending(sc);
-    await until(() => calls(sc, "sendDocument").some((c) => c.status === 429), "a 429");
+    await waitUntil(() => calls(sc, "sendDocument").some((c) => c.status === 429), "a 429");
     const visitor = sc.user({ username: "patient_visitor" });
-    assert.match((await sc.ask(visitor, "/myid", 20_000)).text!, /Your Telegram id/);
+    assert.match((await sc.ask(visitor, "/myid", { timeoutMs: 20_000 })).text!, /Your Telegram id/);
     assert.ok(!sc.founder.messages.slice(since).some((m) => /^Summary:/.test(m.text ?? "")), "answered while the delivery was held back");
 
     const summary = await waitForSummary(sc, since, 90_000);
@@ -55,19 +43,15 @@ describe("429 Too Many Requests for a long while", () => {
 });
 
 describe("502 Bad Gateway for 30 s", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ emulator: { latency: { baseMs: 5, jitterMs: 5 } }, env: { SEND_RATE_PER_SECOND: "5" } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ emulator: { latency: { baseMs: 5, jitterMs: 5 } }, env: { SEND_RATE_PER_SECOND: "5" } });
 
   it("replies and deliveries recover once Telegram is back", async () => {
     const { people, tickets } = await prepareWave(sc, 30, "Outage");
     const since = startSending(sc);
-    await until(() => sc.emu.sentDocuments().length >= 3, "the delivery to be under way");
+    await waitUntil(() => sc.emu.sentDocuments().length >= 3, "the delivery to be under way");
     sc.emu.faults.add({ kind: "5xx", status: 502, durationMs: 30_000 });
     const visitor = sc.user({ username: "outage_visitor" });
-    const answer = await sc.ask(visitor, "/myid", 90_000);
+    const answer = await sc.ask(visitor, "/myid", { timeoutMs: 90_000 });
     assert.match(answer.text!, /Your Telegram id/);
     const summary = await waitForSummary(sc, since, 150_000);
     assert.match(summary.text!, /Sent: 30\b/);
@@ -81,11 +65,7 @@ describe("502 Bad Gateway for 30 s", () => {
 });
 
 describe("409 Conflict: another instance polls with the same token", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("says so clearly in the log, does not spin, and recovers when the other instance is gone", async () => {
     const user = sc.user({ username: "conflicted" });
@@ -97,21 +77,19 @@ describe("409 Conflict: another instance polls with the same token", () => {
     assert.match(String(line.msg), /stop the other instance/);
     const since = user.messages.length;
     user.send("/myid");
-    await sleep(Math.max(0, startedAt + 20_000 - Date.now()));
-    const duringConflict = calls(sc, "getUpdates").length - pollsBefore;
-    assert.ok(duringConflict <= 5, `${duringConflict} getUpdates calls during 20 s of conflict`);
+    // Answered only once polling works again, i.e. after the conflict: by
+    // then every poll that arrived during those 20 s has been answered (409)
+    // and recorded.
     const answer = await user.waitFor(() => true, { since, timeoutMs: 45_000 });
+    const duringConflict = calls(sc, "getUpdates").slice(pollsBefore).filter((c) => c.at < startedAt + 20_000).length;
+    assert.ok(duringConflict <= 5, `${duringConflict} getUpdates calls during 20 s of conflict`);
     assert.match(answer.text!, /Your Telegram id/);
     assert.match((await sc.ask(user, "/myid")).text!, /Your Telegram id/);
   });
 });
 
 describe("getFile refuses: file is too big", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("explains the 20 MB limit and imports nothing; the next upload works", async () => {
     await sc.ask(sc.founder, "/new_wave Big");
@@ -126,20 +104,17 @@ describe("getFile refuses: file is too big", () => {
 });
 
 describe("requests that never get an answer", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start({ env: { TELEGRAM_TIMEOUT_SECONDS: "3" } });
-  });
-  after(() => sc.stop());
+  const sc = useScenario({ env: { TELEGRAM_TIMEOUT_SECONDS: "3" } });
 
   it("a hung reply times out and is sent again: the person gets exactly one answer, and the chat is not stuck", async () => {
     const user = sc.user({ username: "hung_reply" });
     sc.emu.faults.add({ method: "sendMessage", kind: "hang", chatId: user.id, times: 1 });
-    const answer = await sc.ask(user, "/myid", 30_000);
+    const answer = await sc.ask(user, "/myid", { timeoutMs: 30_000 });
     assert.match(answer.text!, /Your Telegram id/);
     assert.equal(calls(sc, "sendMessage").filter((c) => c.fault === "hang").length, 1);
     assert.match((await sc.ask(user, "/help")).text!, /\/myid/);
-    await sleep(500);
+    // Both messages handled, and a handler's replies are out before it finishes: no late second answer can come.
+    await sc.settled(user);
     assert.equal(user.messages.length, 2, "one answer per message");
   });
 
@@ -159,18 +134,14 @@ describe("requests that never get an answer", () => {
     sc.emu.faults.add({ method: "getUpdates", kind: "hang", times: 1 });
     // End the current long poll so that the next one is the hung one.
     assert.match((await sc.ask(user, "/myid")).text!, /Your Telegram id/);
-    await until(() => calls(sc, "getUpdates").some((c) => c.fault === "hang"), "the hung poll");
-    const answer = await sc.ask(user, "/help", 60_000);
+    await waitUntil(() => calls(sc, "getUpdates").some((c) => c.fault === "hang"), "the hung poll");
+    const answer = await sc.ask(user, "/help", { timeoutMs: 60_000 });
     assert.match(answer.text!, /\/myid/);
   });
 });
 
 describe("kill -9 with updates queued and one being handled", () => {
-  let sc: Scenario;
-  before(async () => {
-    sc = await Scenario.start();
-  });
-  after(() => sc.stop());
+  const sc = useScenario();
 
   it("after the restart every message gets exactly one answer", async () => {
     const [stuck, waiting, other] = ["stuck", "waiting", "other"].map((name) => sc.user({ username: `kill_${name}` })) as [SimUser, SimUser, SimUser];
@@ -179,11 +150,11 @@ describe("kill -9 with updates queued and one being handled", () => {
     // stuck's later messages wait behind it (one chat is handled in order).
     sc.emu.faults.add({ method: "sendMessage", kind: "hang", chatId: stuck.id, times: 1 });
     stuck.send("/myid");
-    await until(() => calls(sc, "sendMessage").some((c) => c.fault === "hang"), "the hung reply");
+    await waitUntil(() => calls(sc, "sendMessage").some((c) => c.fault === "hang"), "the hung reply");
     stuck.send("/help");
     stuck.send("/myid");
     waiting.send("/myid");
-    await until(() => sc.emu.pendingUpdateCount() === 0 && waiting.messages.length === 1, "the updates to be fetched");
+    await waitUntil(() => sc.emu.pendingUpdateCount() === 0 && waiting.messages.length === 1, "the updates to be fetched");
     assert.equal(stuck.messages.length, 0);
     sc.bot.kill("SIGKILL");
     await sc.bot.waitForExit();
@@ -192,8 +163,10 @@ describe("kill -9 with updates queued and one being handled", () => {
     waiting.send("/help");
 
     await sc.startBot();
-    await until(() => stuck.messages.length >= 3 && waiting.messages.length >= 2 && other.messages.length >= 1, "every answer");
-    await sleep(1000);
+    await waitUntil(() => stuck.messages.length >= 3 && waiting.messages.length >= 2 && other.messages.length >= 1, "every answer");
+    // Every update handled and confirmed to Telegram (none can come again): any second answer would be here by now.
+    await sc.settled();
+    await waitUntil(() => sc.emu.pendingUpdateCount() === 0, "every update to be confirmed");
     assert.deepEqual(
       stuck.messages.map((m) => (/Your Telegram id/.test(m.text ?? "") ? "myid" : /\/myid/.test(m.text ?? "") ? "help" : m.text)),
       ["myid", "help", "myid"],

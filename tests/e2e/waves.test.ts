@@ -1,21 +1,19 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { SimUser } from "../../src/emulator/index.js";
+import { before, describe, it } from "node:test";
+import type { SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
-import { readSheets, Scenario } from "../support/harness.js";
+import { readSheets, useScenario } from "../support/harness.js";
 import { received, sendAndWait, sha256, ticketPdfs, uploadZip } from "../support/waves.js";
 
 describe("waves: the whole happy path (SPEC §7)", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let people: SimUser[];
   before(async () => {
-    sc = await Scenario.start();
     people = Array.from({ length: 5 }, (_, i) => sc.user({ username: `guest_${i}`, firstName: `Guest${i}` }));
     await sc.register(people);
   });
-  after(() => sc.stop());
 
   it("gives each registered participant exactly one distinct ticket, byte for byte, across two uploads", async () => {
     assert.match((await sc.ask(sc.founder, "/send_tickets")).text!, /no open wave/);
@@ -91,15 +89,13 @@ describe("waves: the whole happy path (SPEC §7)", () => {
 });
 
 describe("waves: refusals and failures", () => {
-  let sc: Scenario;
+  const sc = useScenario();
   let people: SimUser[];
   before(async () => {
-    sc = await Scenario.start();
     people = Array.from({ length: 3 }, (_, i) => sc.user({ username: `p_${i}` }));
     await sc.register(people);
     await sc.ask(sc.founder, "/new_wave Checks");
   });
-  after(() => sc.stop());
 
   const good = makePdf("good-one");
   const cases: Array<[string, Buffer, RegExp]> = [

@@ -21,6 +21,7 @@ import { createRegistrationOperations } from "../../src/registration/operations.
 import { projectRoot } from "../../src/paths.js";
 import { createTicketProducer } from "../../src/tickets/producer.js";
 import { makePdf } from "./fixtures.js";
+import { waitUntil } from "./wait.js";
 
 export const TOKEN = "700001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
 export const FOUNDER = 1;
@@ -156,10 +157,6 @@ export function memoryEngine(world: MemoryWorld, answer: (call: { method: string
 }
 
 /** Waits (polling, without a fixed sleep) until `condition` holds. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+export function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  return waitUntil(condition, what, { timeoutMs, everyMs: 2 });
 }

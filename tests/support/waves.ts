@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import type { BotMessage, SimUser } from "../../src/emulator/index.js";
+import type { BotMessage, SimUser } from "./emulator/index.js";
 import { makePdf, makeZip } from "./fixtures.js";
 import type { Scenario } from "./harness.js";
 

@@ -11,10 +11,17 @@ import { after, before, describe, it } from "node:test";
 import AdmZip from "adm-zip";
 import { Api, Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { Message, Update } from "grammy/types";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../support/emulator/index.js";
 import { makePdf, makePdfOfSize, makeZip } from "../support/fixtures.js";
+import { waitUntil } from "../support/wait.js";
 
 const TOKEN = "123456789:TEST-emulator_token";
+
+/** Real time that a test can move forward at once instead of sleeping (the emulator's `clock` option). */
+function steppedClock(): { now: () => number; advance: (ms: number) => void } {
+  let skew = 0;
+  return { now: () => Date.now() + skew, advance: (ms) => void (skew += ms) };
+}
 
 function apiFor(emu: Emulator, timeoutSeconds = 10): Api {
   return new Bot(TOKEN, { client: { apiRoot: emu.apiRoot, timeoutSeconds } }).api;
@@ -203,8 +210,9 @@ describe("emulator: text formatting", () => {
 describe("emulator: polling, commands and buttons", () => {
   let emu: Emulator;
   let api: Api;
+  const clock = steppedClock();
   before(async () => {
-    emu = await startEmulator({ token: TOKEN, callbackQueryTtlMs: 300 });
+    emu = await startEmulator({ token: TOKEN, callbackQueryTtlMs: 300, clock: clock.now });
     api = apiFor(emu);
   });
   after(() => emu.close());
@@ -273,7 +281,7 @@ describe("emulator: polling, commands and buttons", () => {
 
     emu.simulateConflict(200);
     await rejectsWith(api.getUpdates({ timeout: 0 }), 409, /^Conflict: terminated by other getUpdates/);
-    await new Promise((r) => setTimeout(r, 220));
+    clock.advance(220);
     assert.deepEqual(await api.getUpdates({ timeout: 0 }), []);
   });
 
@@ -328,7 +336,7 @@ describe("emulator: polling, commands and buttons", () => {
     await rejectsWith(api.answerCallbackQuery("12345"), 400, tooOld);
 
     const late = u.press("Go");
-    await new Promise((r) => setTimeout(r, 350));
+    clock.advance(350);
     await rejectsWith(api.answerCallbackQuery(late), 400, tooOld);
 
     u.pressRaw("evil:data", 424242);
@@ -521,7 +529,8 @@ describe("emulator: files", () => {
 
 describe("emulator: flood limits", () => {
   it("limits per chat and globally with token buckets", async () => {
-    await withEmulator({ flood: { perChatPerSecond: 1, globalPerSecond: 5 } }, async (emu, api) => {
+    const clock = steppedClock();
+    await withEmulator({ flood: { perChatPerSecond: 1, globalPerSecond: 5 }, clock: clock.now }, async (emu, api) => {
       const users = Array.from({ length: 12 }, () => emu.user());
       for (const u of users) u.send("/start");
       let limited = 0;
@@ -557,7 +566,7 @@ describe("emulator: flood limits", () => {
       limited++;
       assert.equal(emu.stats().tooManyRequests, limited);
 
-      await new Promise((res) => setTimeout(res, 1050));
+      clock.advance(1050);
       await api.sendMessage(users[0]!.id, "after refill");
     });
   });
@@ -565,7 +574,8 @@ describe("emulator: flood limits", () => {
 
 describe("emulator: faults and latency", () => {
   it("injects 429, 5xx, error, drop, dropAfter and hang", async () => {
-    await withEmulator({}, async (emu, api) => {
+    const clock = steppedClock();
+    await withEmulator({ clock: clock.now }, async (emu, api) => {
       const u = emu.user();
       u.send("/start");
 
@@ -593,14 +603,16 @@ describe("emulator: faults and latency", () => {
 
       emu.faults.add({ kind: "hang", method: "sendMessage", times: 1 });
       const ac = new AbortController();
-      setTimeout(() => ac.abort(), 100);
-      await assert.rejects(api.sendMessage(u.id, "hung", undefined, ac.signal as Parameters<Api["sendMessage"]>[3]));
+      const hung = api.sendMessage(u.id, "hung", undefined, ac.signal as Parameters<Api["sendMessage"]>[3]);
+      await waitUntil(() => emu.calls.some((c) => c.fault === "hang"), "the request to hang");
+      ac.abort();
+      await assert.rejects(hung);
       assert.notEqual(u.lastMessage()?.text, "hung");
 
       // Blanket rules leave getUpdates alone; durationMs expires rules.
       emu.faults.add({ kind: "5xx", durationMs: 100 });
       assert.deepEqual(await api.getUpdates({ offset: -1, timeout: 0 }).then((x) => x.length), 1);
-      await new Promise((r) => setTimeout(r, 120));
+      clock.advance(120);
       await api.sendMessage(u.id, "rule expired");
 
       const faulted = emu.calls.filter((c) => c.fault);

@@ -21,7 +21,7 @@ function keysOf(locale: string): Set<string> {
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "emulator" ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
     return path.endsWith(".ts") ? [path] : [];
   });
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { afterEach, beforeEach, describe, it, mock } from "node:test";
 import type { Api, Transformer } from "grammy";
 import { pino } from "pino";
 import { ProgressMessage } from "../../src/delivery/progress.js";
@@ -36,6 +36,20 @@ describe("outbound gate: whom a 429 holds back", () => {
 });
 
 describe("progress message pacing", () => {
+  // Time is stepped, not slept: mocked timers, and performance.now (which
+  // ProgressMessage measures the interval with) reading the mocked clock.
+  beforeEach(() => {
+    mock.timers.enable({ apis: ["setTimeout", "Date"], now: 1_000_000 });
+    mock.method(performance, "now", () => Date.now());
+  });
+  afterEach(() => {
+    mock.restoreAll();
+    mock.timers.reset();
+  });
+
+  /** Lets the promise chains that a step of time released run to their end (setImmediate is not mocked). */
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
   function recordingApi(): { api: Api; calls: Array<{ method: string; text: string; at: number }> } {
     const calls: Array<{ method: string; text: string; at: number }> = [];
     const api = {
@@ -57,10 +71,20 @@ describe("progress message pacing", () => {
     progress.update("1");
     progress.update("2");
     progress.update("3");
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle();
+    mock.timers.tick(199);
+    await settle();
+    assert.deepEqual(calls.map((c) => `${c.method} ${c.text}`), ["send 1"], "nothing more within the interval");
+    mock.timers.tick(151);
+    await settle();
     progress.update("4");
     const settling = performance.now();
-    await progress.settle();
+    // No time passes from here on: settle() must finish without the interval's timer.
+    let settled = false;
+    const done = progress.settle().then(() => (settled = true));
+    await settle();
+    assert.ok(settled, "settle() does not wait for the interval");
+    await done;
     assert.deepEqual(
       calls.map((c) => `${c.method} ${c.text}`),
       ["send 1", "edit 3", "edit 4"],

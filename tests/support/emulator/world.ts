@@ -79,7 +79,7 @@ export class World {
   readonly users = new Map<number, UserState>();
   readonly chats = new Map<number, ChatState>();
   readonly files: FileStore;
-  readonly updates = new UpdateQueue();
+  readonly updates: UpdateQueue;
   readonly flood: FloodControl;
   readonly faults: FaultStore;
   readonly latencyRng: Rng;
@@ -102,6 +102,8 @@ export class World {
   readonly maxUploadBytes: number;
   readonly callbackTtlMs: number;
   readonly localMode: boolean;
+  /** The time that TTLs, flood buckets, fault expiry and conflicts go by (EmulatorOptions.clock). */
+  readonly now: () => number;
 
   constructor(
     readonly opts: EmulatorOptions,
@@ -117,8 +119,10 @@ export class World {
     };
     this.localMode = opts.localMode ?? false;
     this.files = new FileStore(deriveRng(seed, "files"), localDir);
-    this.flood = new FloodControl(opts.flood, Date.now());
-    this.faults = new FaultStore(deriveRng(seed, "faults"));
+    this.now = opts.clock ?? Date.now;
+    this.updates = new UpdateQueue(this.now);
+    this.flood = new FloodControl(opts.flood, this.now());
+    this.faults = new FaultStore(deriveRng(seed, "faults"), this.now);
     this.latencyRng = deriveRng(seed, "latency");
     this.idRng = deriveRng(seed, "ids");
     this.maxDownloadBytes = this.localMode
@@ -265,9 +269,9 @@ export class World {
     }
   }
 
-  /** Enqueue an update for the bot (subject to allowed_updates). */
-  enqueue(type: string, payload: unknown): void {
-    this.updates.push(type, payload);
+  /** Enqueue an update for the bot (subject to allowed_updates): its update_id, or undefined when filtered out. */
+  enqueue(type: string, payload: unknown): number | undefined {
+    return this.updates.push(type, payload);
   }
 
   // -------------------------------------------------------------- callbacks
@@ -275,14 +279,14 @@ export class World {
   newCallbackQuery(userId: number): string {
     // Telegram's ids are large decimal strings; keep them unique and ordered.
     const id = (4_000_000_000_000_000_000n + BigInt(userId) * 1_000_000n + BigInt(++this.callbackCounter)).toString();
-    this.callbacks.set(id, { userId, createdAt: Date.now() });
+    this.callbacks.set(id, { userId, createdAt: this.now() });
     return id;
   }
 
   /** Validates and consumes a callback query id; returns the pressing user. */
   takeCallbackQuery(id: string): UserState {
     const rec = this.callbacks.get(id);
-    if (!rec || Date.now() - rec.createdAt > this.callbackTtlMs) {
+    if (!rec || this.now() - rec.createdAt > this.callbackTtlMs) {
       this.callbacks.delete(id);
       throw Errors.queryTooOld();
     }

@@ -139,6 +139,14 @@ class EmulatorImpl implements Emulator {
     return this.w.updates.pending();
   }
 
+  lastUpdateId(): number | undefined {
+    return this.w.updates.lastId();
+  }
+
+  openConnections(): number {
+    return this.server.openConnections();
+  }
+
   simulateConflict(ms: number): void {
     this.w.updates.simulateConflict(ms);
   }

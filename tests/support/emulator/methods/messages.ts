@@ -47,7 +47,7 @@ function editTarget(w: World, p: Params): { chat: ChatState; msg: BotMessage } {
 }
 
 function acquireEdit(w: World, chat: ChatState): void {
-  const wait = w.flood.acquire(chat.id, "edit", false, Date.now());
+  const wait = w.flood.acquire(chat.id, "edit", false, w.now());
   if (wait > 0) throw Errors.tooManyRequests(wait);
 }
 

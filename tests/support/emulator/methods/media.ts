@@ -106,7 +106,7 @@ const sendMediaGroup: Handler = async ({ w, p }) => {
     prepared.push({ kind: kind as FileKind, media, caption: cap });
   }
   const plan = planSend(w, p, {}, {});
-  const wait = w.flood.acquire(plan.chat.id, "new", plan.paid, Date.now());
+  const wait = w.flood.acquire(plan.chat.id, "new", plan.paid, w.now());
   if (wait > 0) throw Errors.tooManyRequests(wait);
   const groupId = String(13_000_000_000_000_000n + BigInt(w.calls.length) * 1000n + BigInt(prepared.length));
   const out = [];

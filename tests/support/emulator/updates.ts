@@ -28,13 +28,25 @@ export class UpdateQueue extends EventEmitter {
   private poll?: PendingPoll;
   private wakeScheduled = false;
   private conflictUntil = 0;
+  private lastPushed: number | undefined;
 
-  /** Enqueue an update of the given type (returns false when allowed_updates filtered it out). */
-  push(type: string, payload: unknown): boolean {
-    if (this.allowed ? !this.allowed.has(type) : DEFAULT_EXCLUDED.has(type)) return false;
-    this.items.push({ update_id: this.nextId++, [type]: payload } as unknown as Update);
+  constructor(private readonly now: () => number = Date.now) {
+    super();
+  }
+
+  /** Enqueue an update of the given type: its update_id, or undefined when allowed_updates filtered it out. */
+  push(type: string, payload: unknown): number | undefined {
+    if (this.allowed ? !this.allowed.has(type) : DEFAULT_EXCLUDED.has(type)) return undefined;
+    const id = this.nextId++;
+    this.items.push({ update_id: id, [type]: payload } as unknown as Update);
+    this.lastPushed = id;
     this.scheduleWake();
-    return true;
+    return id;
+  }
+
+  /** The update_id of the latest update enqueued (undefined before the first). */
+  lastId(): number | undefined {
+    return this.lastPushed;
   }
 
   pending(): number {
@@ -51,7 +63,7 @@ export class UpdateQueue extends EventEmitter {
   }
 
   simulateConflict(ms: number): void {
-    this.conflictUntil = Date.now() + ms;
+    this.conflictUntil = this.now() + ms;
     this.finishPoll(Errors.conflict());
   }
 
@@ -81,7 +93,7 @@ export class UpdateQueue extends EventEmitter {
     opts: { offset?: number; limit: number; timeoutSec: number; allowed?: string[] },
     signal: AbortSignal,
   ): Promise<Update[]> {
-    if (Date.now() < this.conflictUntil) throw Errors.conflict();
+    if (this.now() < this.conflictUntil) throw Errors.conflict();
     // Telegram answers the OLDER pending request with 409; the newer proceeds.
     this.finishPoll(Errors.conflict());
     if (opts.offset !== undefined) this.confirm(opts.offset);

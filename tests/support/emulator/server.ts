@@ -55,6 +55,10 @@ export class ApiServer {
     });
   }
 
+  openConnections(): number {
+    return this.sockets.size;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const res of this.hanging) res.destroy();

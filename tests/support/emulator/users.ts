@@ -38,6 +38,7 @@ export class SimUserImpl implements SimUser, UserState {
   blocked = false;
   deactivated = false;
   readonly callbackAnswers: CallbackAnswer[] = [];
+  lastUpdateId: number | undefined;
   private answerWaiters: AnswerWaiter[] = [];
 
   constructor(
@@ -54,6 +55,11 @@ export class SimUserImpl implements SimUser, UserState {
 
   private get chat(): ChatState {
     return this.w.privateChat(this);
+  }
+
+  /** Queues an update of this user's private chat and remembers its id. */
+  private enqueue(type: string, payload: unknown): void {
+    this.lastUpdateId = this.w.enqueue(type, payload) ?? this.lastUpdateId;
   }
 
   get messages(): BotMessage[] {
@@ -93,7 +99,7 @@ export class SimUserImpl implements SimUser, UserState {
     chat.messages.set(message.message_id, message);
     this.started = true;
     // The update gets its own copy: a later edit() must not rewrite an undelivered update.
-    this.w.enqueue("message", structuredClone(message));
+    this.enqueue("message", structuredClone(message));
     return structuredClone(message);
   }
 
@@ -176,7 +182,7 @@ export class SimUserImpl implements SimUser, UserState {
     }
     edited.from = this.w.userObject(this);
     edited.edit_date = Math.floor(Date.now() / 1000);
-    this.w.enqueue("edited_message", structuredClone(msg));
+    this.enqueue("edited_message", structuredClone(msg));
   }
 
   // ---------------------------------------------------------------- buttons
@@ -225,7 +231,7 @@ export class SimUserImpl implements SimUser, UserState {
       chat_instance: chat.chatInstance,
       data,
     };
-    this.w.enqueue("callback_query", query);
+    this.enqueue("callback_query", query);
     return id;
   }
 
@@ -280,7 +286,7 @@ export class SimUserImpl implements SimUser, UserState {
     if (!this.started) return;
     const member = (status: string) =>
       status === "kicked" ? { user: { ...this.w.bot }, status, until_date: 0 } : { user: { ...this.w.bot }, status };
-    this.w.enqueue("my_chat_member", {
+    this.enqueue("my_chat_member", {
       chat: this.w.chatObject(this.chat),
       from: this.w.userObject(this),
       date: Math.floor(Date.now() / 1000),

@@ -45,6 +45,13 @@ export interface EmulatorOptions {
   port?: number;
   /** Log every call to stderr (debugging aid, extension). */
   debug?: boolean;
+  /**
+   * The time callback-query TTLs, flood buckets, fault-rule expiry and
+   * simulated conflicts go by (extension, for unit tests that step time
+   * instead of sleeping). Default Date.now. Timestamps in messages and call
+   * records stay real.
+   */
+  clock?: () => number;
 }
 
 /** One recorded API call. */
@@ -108,6 +115,10 @@ export interface Emulator {
   waitForPolling(timeoutMs?: number): Promise<void>;
   isPolling(): boolean;
   pendingUpdateCount(): number;
+  /** update_id of the latest update queued for the bot, in any chat (extension). */
+  lastUpdateId(): number | undefined;
+  /** HTTP connections the bot holds open to the emulator (extension). */
+  openConnections(): number;
   simulateConflict(ms: number): void;
   sendChannelPost(text: string, opts?: { chatId?: number; title?: string }): Message;
   sendGroupMessage(
@@ -174,6 +185,12 @@ export interface SimUser {
   readonly started: boolean;
   readonly blocked: boolean;
   readonly deactivated: boolean;
+  /**
+   * update_id of the latest update this user's own actions queued in their
+   * private chat (messages, edits, presses, blocking); undefined before the
+   * first (extension: lets a test wait until the bot has handled it).
+   */
+  readonly lastUpdateId: number | undefined;
   setUsername(u: string | null): void;
   send(text: string, opts?: { entities?: MessageEntity[]; replyTo?: number }): Message;
   sendDocument(

@@ -131,7 +131,7 @@ export function targetChat(w: World, p: Params): ChatState {
 
 /** Flood check then store + announce; returns the stored bot message. */
 export function deliver(w: World, plan: SendPlan): BotMessage {
-  const wait = w.flood.acquire(plan.chat.id, "new", plan.paid, Date.now());
+  const wait = w.flood.acquire(plan.chat.id, "new", plan.paid, w.now());
   if (wait > 0) throw Errors.tooManyRequests(wait);
   const body: Partial<Message> = {};
   if (plan.replyTo) body.reply_to_message = plan.replyTo as Message["reply_to_message"];
