@@ -155,6 +155,9 @@ describe("kill -9 with updates queued and one being handled", () => {
     stuck.send("/myid");
     waiting.send("/myid");
     await waitUntil(() => sc.emu.pendingUpdateCount() === 0 && waiting.messages.length === 1, "the updates to be fetched");
+    // waiting's /myid finished (its answer out and recorded): a kill between
+    // the two would hand it over again after the restart, as it must.
+    await sc.settled(waiting);
     assert.equal(stuck.messages.length, 0);
     sc.bot.kill("SIGKILL");
     await sc.bot.waitForExit();

@@ -76,7 +76,7 @@ describe("waves: the whole happy path (SPEC §7)", () => {
   it("/list_tickets agrees with what the emulator delivered", async () => {
     const reply = await sc.ask(sc.founder, "/list_tickets");
     const rows = (await readSheets(sc.founder.download(reply))).get("Tickets")!;
-    assert.deepEqual(rows[0], ["Ticket", "Wave", "File", "Status", "User id", "Username", "Named for", "Assigned at", "Sent at", "Attempts", "Last error"]);
+    assert.deepEqual(rows[0], ["Ticket", "Wave", "File", "Status", "User id", "Username", "Named for", "Assigned at", "Sent at", "Attempts", "Last error", "Checked in"]);
     const sentRows = rows.slice(1).filter((r) => r[3] === "sent");
     assert.equal(sentRows.length, 5);
     const deliveredTo = new Map(sc.emu.sentDocuments().filter((d) => d.fileName?.startsWith("ticket-")).map((d) => [d.chatId, d.fileName]));
