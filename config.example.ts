@@ -8,7 +8,7 @@ const config = {
   // BOT_USERNAME: "my_ticket_bot",
   // Telegram user ids with full rights (find yours with /myid). Required.
   FOUNDER_IDS: [123456789],
-  // Where imported PDF tickets live, and where unissued ones go when a wave ends.
+  // Where imported PDF tickets live, and where available ones go when a wave ends.
   DEFAULT_TICKET_FOLDER: "tickets",
   ARCHIVE_FOLDER: "archive",
   // Log files (bot.log, bot_errors.log), rotated by size.
@@ -22,8 +22,9 @@ const config = {
   BOT_API_ROOT: "https://api.telegram.org",
   // Language for users whose Telegram language is neither ru nor en.
   DEFAULT_LOCALE: "ru",
-  // Time zone for times shown in messages, e.g. "Europe/Moscow" (Excel reports hold dates in UTC).
-  TIME_ZONE: "UTC",
+  // The organisers' time zone: every time in messages, reports and the statistics picture is
+  // this zone's clock, and reports name it in their headers. Set it where the event happens.
+  TIME_ZONE: "Europe/Moscow",
   // Delivery speed: messages per second (Telegram allows about 30) and sends in flight.
   SEND_RATE_PER_SECOND: 25,
   SEND_CONCURRENCY: 16,
@@ -43,7 +44,7 @@ const config = {
   // Paid broadcasts (allow_paid_broadcast, 0.1 Star per message above 30/s): up to 1000 messages/s.
   PAID_BROADCAST: false,
   PAID_RATE_PER_SECOND: 1000,
-  // Tell founders in Telegram about unauthorized attempts and lock-outs (at most one message a minute).
+  // Tell the owners in Telegram about unauthorized attempts and lock-outs (at most one message a minute).
   FOUNDER_ALERTS: true,
   // Folder with the personal-data agreement texts, one file per language (ru.txt, en.txt).
   AGREEMENT_FOLDER: "agreement",

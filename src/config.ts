@@ -42,7 +42,7 @@ export const configSchema = z.strictObject({
     .transform((url) => url.replace(/\/+$/, ""))
     .default("https://api.telegram.org"),
   DEFAULT_LOCALE: z.enum(["ru", "en"], { error: "must be ru or en" }).default("ru"),
-  /** Time zone of times shown in messages (reports hold real dates in UTC). */
+  /** The organisers' time zone: times in messages, reports (named in their headers) and the statistics picture. */
   TIME_ZONE: z
     .string()
     .refine(isTimeZone, { error: "must be an IANA time zone such as Europe/Moscow or UTC" })

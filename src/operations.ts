@@ -45,7 +45,7 @@ export function createOperations(deps: OperationDeps) {
     door: createDoorOperations({ config, repos, people }),
     broadcasts: createBroadcastOperations({ repos, people, engine }),
     delivery: createDeliveryOperations({ repos, engine }),
-    reports: createReportsOperations({ repos, people, engine, botUsername: deps.botUsername }),
+    reports: createReportsOperations({ repos, people, engine, botUsername: deps.botUsername, waveProgress: waves.progress, timeZone: config.TIME_ZONE }),
   };
 }
 

@@ -22,8 +22,8 @@ door-invalid-erased = ❌ Not valid: the participant was deleted or left.
 door-invalid-wave_ended = ❌ Not valid: this ticket's wave has ended.
 door-invalid-no_ticket = ❌ Do not let in: the participant holds no valid ticket.
 door-invalid-ambiguous = ❌ This file name fits several tickets. Give the @username, the id, or the whole path of the file.
-checkin-usage = Usage: /checkin @username, /checkin 123456789 or /checkin ticket-file-name.pdf — checks someone in by hand when their phone is dead.
-checkin-undo-usage = Usage: /checkin_undo @username or /checkin_undo 123456789 — undoes a check-in made by mistake.
+checkin-usage = When a participant's phone is dead, check them in by hand: /checkin @username, /checkin 123456789 or /checkin ticket-file-name.pdf.
+checkin-undo-usage = To undo a check-in made by mistake: /checkin_undo @username or /checkin_undo 123456789.
 checkin-undone = The check-in of { $user } is undone.
 checkin-undo-not-inside = { $user } is not checked in: nothing to undo.
 
@@ -33,7 +33,10 @@ door-entered = 🚪 Inside: { $entered } of { $holders ->
         [one] { $holders } ticket holder
        *[other] { $holders } ticket holders
     }.
-door-refused-last-hour = ❌ Refused at the door in the last hour: { $count }.
+door-refused-last-hour = ❌ { $count } { $count ->
+        [one] refusal
+       *[other] refusals
+    } at the door in the last hour.
 door-latest = Latest check-ins ({ $zone }):
 door-latest-line = { $time } · { $person } · checked in by { $by }
 door-button-list = 📋 Door list (Excel)
@@ -56,8 +59,8 @@ checkin-method-manual = by hand
 
 ## Door staff
 
-add-staff-usage = Usage: /add_staff @username or /add_staff 123456789 — makes someone door staff (they must have written to the bot; someone who has not registered is known by id only — /myid shows it).
-remove-staff-usage = Usage: /remove_staff @username or /remove_staff 123456789.
+add-staff-usage = To add door staff: /add_staff @username or /add_staff 123456789. The person must have written to the bot; someone who has not registered is known by id only — /myid shows it.
+remove-staff-usage = To remove door staff: /remove_staff @username or /remove_staff 123456789.
 staff-not-added-founder = { $user } is an owner of the bot and already has every right.
 staff-not-added-admin = { $user } is an admin and can check people in already.
 staff-not-added-already_staff = { $user } is door staff already.
@@ -68,7 +71,7 @@ staff-removed = { $user } is no longer door staff.
 
 ## The person card (/find)
 
-find-usage = Usage: /find @username, /find 123456789 or /find ticket-file-name.pdf — the person card.
+find-usage = A person card: /find @username, /find 123456789 or /find ticket-file-name.pdf.
 find-ambiguous = This file name fits tickets of several people: { $people }. Give the whole path or the @username.
 find-unknown = I found no { $what }: neither a participant nor a ticket file of that name.
 card-title = 👤 { $person }
@@ -94,7 +97,7 @@ card-resend-done = The ticket went to { $user } again.
 
 ## Reissue (/reissue)
 
-reissue-usage = Usage: /reissue @username or /reissue 123456789 [file-name.pdf] — revokes the participant's ticket of the open wave and sends a new one. For a named ticket, give the replacement file.
+reissue-usage = To reissue a ticket: /reissue @username or /reissue 123456789 [file-name.pdf] — the participant's ticket of the open wave is revoked and a new one goes out. For a named ticket, give the replacement file.
 reissue-refused-no_wave = There is no open wave: nothing to reissue.
 reissue-refused-not_participant = This is not a registered participant.
 reissue-refused-no_ticket = The participant has no sent ticket in the open wave.

@@ -1,36 +1,39 @@
 ## Menu
 
-menu-title = Admin menu. Participants: { $participants }.
+menu-title = Admin menu. { $participants } { $participants ->
+        [one] participant
+       *[other] participants
+    }.
 menu-back = ⬅️ Back
 menu-invites = 🎟 Invites
 menu-people = 👥 People
 menu-invites-generate = Create { $count }
-menu-invites-how = Other number / expiry
-menu-invites-help = Use /gen_invites N [days], e.g. /gen_invites 250 14 for 250 links valid for 14 days. /revoke_invite CODE and /revoke_invites unused withdraw links.
-menu-export-users = Export users
+menu-invites-how = Another number or expiry
+menu-invites-help = The command /gen_invites N [days]: e.g. /gen_invites 250 14 makes 250 links valid for 14 days. To withdraw: /revoke_invite CODE or /revoke_invites unused (every unused one).
+menu-export-users = People (Excel)
 menu-security-log = Security log
-menu-delete-user = Delete a user
+menu-delete-user = Delete a person
 menu-admins = Admins
-menu-admins-help = Founders manage admins: /add_admin @username or id, /remove_admin @username or id.
-menu-admins-founders-only = Only founders can add or remove admins.
+menu-admins-help = The bot's owners add and remove admins: /add_admin @username or id, /remove_admin @username or id.
+menu-admins-founders-only = Only the bot's owners can add or remove admins.
 menu-wave = 🎫 Wave
-menu-broadcast = 📣 Broadcast
+menu-broadcast = 📣 Announcement
 menu-reports = 📊 Reports
 menu-refresh = 🔄 Refresh
-menu-wave-confirm = ✔️ Confirm
-menu-wave-send = 📤 Send tickets
-menu-wave-upload = 📦 Upload ZIP (replace)
+menu-wave-confirm = ✔️ Confirm the wave
+menu-wave-send = 📤 Send the tickets
+menu-wave-upload = 📦 Load a ZIP (replace available)
 menu-wave-upload-add = ➕ Add a ZIP
 menu-wave-end = 🏁 End the wave
 menu-wave-new = 🆕 New wave
 menu-wave-list = 🧾 All tickets
 menu-full-report = 📊 Full report
-menu-failed-report = ❗ Failed deliveries
+menu-failed-report = ❗ Not delivered
 menu-chatlog = 💬 Chat log
-menu-chatlog-help = Use /chatlog @username or /chatlog 123456789: you get the whole conversation of that person with the bot as a text file.
+menu-chatlog-help = The command /chatlog @username or /chatlog 123456789: the whole conversation of that person with the bot arrives as a text file.
 menu-no-wave = No wave is open: 🎫 Wave → 🆕 New wave, or /new_wave [name].
-menu-wave-state = Wave “{ $wave }”: { $status }; tickets available { $available }, sent { $sent }, failed deliveries { $failed }.
-menu-job = Delivery #{ $id } ({ $kind }): { $sent } of { $total } sent, { $failed } failed.
-menu-job-waiting = (the delivery resumes in a moment)
+menu-wave-state = Wave “{ $wave }”, { $status }: { $available } available, { $sent } sent, { $failed } not delivered.
+menu-job = Delivery #{ $id } ({ $kind }): { $sent } of { $total } sent, { $failed } not delivered.
+menu-job-waiting = The delivery resumes in a moment.
 job-kind-tickets = tickets
-job-kind-broadcast = broadcast
+job-kind-broadcast = announcement

@@ -7,7 +7,7 @@ help-intro-staff = Команды контролёра. Чтобы провер�
 ## Пропуск
 
 pass-button = 🎫 Пропуск на вход
-pass-caption = Пропуск на вход: { $name } · волна «{ $wave }». Покажите этот QR-код на входе — контролёр отсканирует его телефоном. Пропуск личный: по нему проходит только владелец билета.
+pass-caption = Пропуск на вход: { $name } · волна «{ $wave }». Покажите этот QR-код на входе — контролёр отсканирует его телефоном. Пропуск личный: по нему проходит только тот, кому выдан билет.
 pass-none = У вас пока нет пропуска: он появится вместе с билетом.
 pass-not-valid = Этот пропуск больше не действует. /pass пришлёт действующий.
 
@@ -22,8 +22,8 @@ door-invalid-erased = ❌ Пропуск недействителен: учас�
 door-invalid-wave_ended = ❌ Пропуск недействителен: волна этого билета завершена.
 door-invalid-no_ticket = ❌ Не пропускать: у участника нет действующего билета.
 door-invalid-ambiguous = ❌ Под это имя файла подходит несколько билетов. Укажите @username, id или путь к файлу целиком.
-checkin-usage = Использование: /checkin @username, /checkin 123456789 или /checkin имя-файла-билета.pdf — отметить вход вручную, если у участника разрядился телефон.
-checkin-undo-usage = Использование: /checkin_undo @username или /checkin_undo 123456789 — отменить ошибочную отметку о входе.
+checkin-usage = Если у участника разрядился телефон, отметьте вход вручную: /checkin @username, /checkin 123456789 или /checkin имя-файла-билета.pdf.
+checkin-undo-usage = Чтобы отменить ошибочную отметку о входе: /checkin_undo @username или /checkin_undo 123456789.
 checkin-undone = Отметка о входе { $user } отменена.
 checkin-undo-not-inside = { $user } не отмечен на входе — отменять нечего.
 
@@ -33,7 +33,11 @@ door-entered = 🚪 Внутри { $entered } из { $holders ->
         [one] { $holders } обладателя билета
        *[other] { $holders } обладателей билетов
     }.
-door-refused-last-hour = ❌ Отказов на входе за последний час: { $count }.
+door-refused-last-hour = ❌ За последний час на входе { $count ->
+        [one] был { $count } отказ
+        [few] было { $count } отказа
+       *[many] было { $count } отказов
+    }.
 door-latest = Последние входы ({ $zone }):
 door-latest-line = { $time } · { $person } · отметил { $by }
 door-button-list = 📋 Список на вход (Excel)
@@ -57,8 +61,8 @@ checkin-method-manual = вручную
 
 ## Контролёры
 
-add-staff-usage = Использование: /add_staff @username или /add_staff 123456789 — назначить контролёра на входе (человек должен хотя бы раз написать боту; того, кто не зарегистрирован, бот знает только по id — его показывает /myid).
-remove-staff-usage = Использование: /remove_staff @username или /remove_staff 123456789.
+add-staff-usage = Чтобы назначить контролёра: /add_staff @username или /add_staff 123456789. Человек должен хотя бы раз написать боту; того, кто не зарегистрирован, бот знает только по id — его показывает /myid.
+remove-staff-usage = Чтобы снять контролёра: /remove_staff @username или /remove_staff 123456789.
 staff-not-added-founder = { $user } — владелец бота, у него уже есть все права.
 staff-not-added-admin = { $user } — администратор и уже может отмечать вход.
 staff-not-added-already_staff = { $user } уже контролёр.
@@ -69,7 +73,7 @@ staff-removed = { $user } больше не контролёр.
 
 ## Карточка участника (/find)
 
-find-usage = Использование: /find @username, /find 123456789 или /find имя-файла-билета.pdf — карточка участника.
+find-usage = Карточка участника: /find @username, /find 123456789 или /find имя-файла-билета.pdf.
 find-ambiguous = Под это имя файла подходят билеты нескольких человек: { $people }. Уточните путь к файлу или укажите @username.
 find-unknown = Не нашёл { $what }: ни участника, ни билета с таким именем файла.
 card-title = 👤 { $person }
@@ -96,7 +100,7 @@ card-resend-done = Билет отправлен { $user } ещё раз.
 
 ## Перевыпуск (/reissue)
 
-reissue-usage = Использование: /reissue @username или /reissue 123456789 [имя-файла.pdf] — отозвать билет участника в открытой волне и отправить новый. Для именного билета укажите файл замены.
+reissue-usage = Перевыпуск билета: /reissue @username или /reissue 123456789 [имя-файла.pdf] — билет участника в открытой волне отзывается, ему уходит новый. Для именного билета укажите файл замены.
 reissue-refused-no_wave = Открытой волны нет — перевыпускать нечего.
 reissue-refused-not_participant = Это не зарегистрированный участник.
 reissue-refused-no_ticket = У участника нет отправленного билета в открытой волне.

@@ -1,36 +1,44 @@
 ## Меню
 
-menu-title = Меню администратора. Участников: { $participants }.
+menu-title = Меню администратора. { $participants } { $participants ->
+        [one] участник
+        [few] участника
+       *[many] участников
+    }.
 menu-back = ⬅️ Назад
 menu-invites = 🎟 Приглашения
 menu-people = 👥 Люди
 menu-invites-generate = Создать { $count }
-menu-invites-how = Другое число / срок
-menu-invites-help = Используйте /gen_invites N [дней], например /gen_invites 250 14 — 250 ссылок на 14 дней. /revoke_invite КОД и /revoke_invites unused отзывают ссылки.
-menu-export-users = Выгрузить пользователей
+menu-invites-how = Другое число или срок
+menu-invites-help = Команда /gen_invites N [дней]: например, /gen_invites 250 14 — 250 ссылок, которые действуют 14 дней. Отозвать: /revoke_invite КОД или /revoke_invites unused (все неиспользованные).
+menu-export-users = Список людей (Excel)
 menu-security-log = Журнал безопасности
-menu-delete-user = Удалить пользователя
+menu-delete-user = Удалить человека
 menu-admins = Администраторы
-menu-admins-help = Администраторами управляют основатели: /add_admin @username или id, /remove_admin @username или id.
-menu-admins-founders-only = Добавлять и снимать администраторов могут только основатели.
+menu-admins-help = Администраторов назначает и снимает владелец бота: /add_admin @username или id, /remove_admin @username или id.
+menu-admins-founders-only = Назначать и снимать администраторов может только владелец бота.
 menu-wave = 🎫 Волна
-menu-broadcast = 📣 Рассылка
+menu-broadcast = 📣 Объявление
 menu-reports = 📊 Отчёты
 menu-refresh = 🔄 Обновить
-menu-wave-confirm = ✔️ Подтвердить
+menu-wave-confirm = ✔️ Подтвердить волну
 menu-wave-send = 📤 Разослать билеты
-menu-wave-upload = 📦 Загрузить ZIP (заменить)
+menu-wave-upload = 📦 Загрузить ZIP (заменить свободные)
 menu-wave-upload-add = ➕ Добавить ZIP
 menu-wave-end = 🏁 Завершить волну
 menu-wave-new = 🆕 Новая волна
 menu-wave-list = 🧾 Все билеты
 menu-full-report = 📊 Полный отчёт
-menu-failed-report = ❗ Неудачные доставки
+menu-failed-report = ❗ Недоставленное
 menu-chatlog = 💬 Переписка
-menu-chatlog-help = Используйте /chatlog @username или /chatlog 123456789: вся переписка этого человека с ботом придёт текстовым файлом.
-menu-no-wave = Открытой волны нет: 🎫 Волна → 🆕 Новая волна, или /new_wave [название].
-menu-wave-state = Волна «{ $wave }»: { $status }; билетов доступно { $available }, отправлено { $sent }, неудачных доставок { $failed }.
-menu-job = Рассылка #{ $id } ({ $kind }): отправлено { $sent } из { $total }, ошибок { $failed }.
-menu-job-waiting = (рассылка сейчас продолжится)
+menu-chatlog-help = Команда /chatlog @username или /chatlog 123456789: вся переписка этого человека с ботом придёт текстовым файлом.
+menu-no-wave = Открытой волны нет: 🎫 Волна → 🆕 Новая волна или /new_wave [название].
+menu-wave-state = Волна «{ $wave }» — { $status }: { $available } { $available ->
+        [one] свободный билет
+        [few] свободных билета
+       *[many] свободных билетов
+    }, отправлено { $sent }, не доставлено { $failed }.
+menu-job = Рассылка № { $id } ({ $kind }): отправлено { $sent } из { $total }, не доставлено { $failed }.
+menu-job-waiting = Рассылка сейчас продолжится.
 job-kind-tickets = билеты
-job-kind-broadcast = сообщение
+job-kind-broadcast = объявление

@@ -1,92 +1,182 @@
 ## Волны
 
 wave-default-name = Волна { $number }
-wave-name-invalid = Название волны — не длиннее { $max } символов. Использование: /new_wave [название]
-wave-none = Открытой волны нет. Начните её командой /new_wave [название].
-wave-opened = Волна «{ $wave }» открыта. Дальше: загрузите билеты командой /upload_zip (отправьте ZIP вместе с командой или сразу после неё).
-wave-busy-sending = Волна «{ $wave }» сейчас рассылается. Дождитесь итогов или остановите рассылку кнопкой на сообщении о ходе рассылки.
-wave-replace-confirm = Волна «{ $old }» ещё открыта: отправлено билетов { $sent }, не назначено { $available }. Завершить её (невыданные билеты уйдут в архив) и открыть «{ $new }»?
+wave-name-invalid = Название волны — не длиннее { $max } символов. Пример: /new_wave Основная продажа
+wave-none = Открытой волны нет. Откройте её командой /new_wave [название].
+wave-opened = Волна «{ $wave }» открыта. Теперь загрузите билеты: отправьте ZIP с подписью /upload_zip (или сначала команду, потом файл).
+wave-busy-sending = Сейчас идёт рассылка билетов волны «{ $wave }». Дождитесь итогов или остановите рассылку кнопкой под сообщением о её ходе.
+wave-replace-confirm = Волна «{ $old }» ещё открыта: { $sent } { $sent ->
+        [one] билет отправлен
+        [few] билета отправлено
+       *[many] билетов отправлено
+    }, { $available } { $available ->
+        [one] свободный
+       *[other] свободных
+    }. Завершить её (свободные билеты уйдут в архив) и открыть «{ $new }»?
 wave-button-end-and-open = Завершить и открыть новую
 wave-kept = Ничего не изменено.
-wave-ended = Волна «{ $wave }» завершена: отправлено билетов { $sent }, в архив перенесено невыданных { $archived }.
-end-sending = Волна «{ $wave }» сейчас рассылается; завершить её можно после окончания (или остановки) рассылки.
-end-confirm = Завершить волну «{ $wave }»? Невыданные билеты ({ $available }) уйдут в архив; отправленные ({ $sent }) остаются у владельцев.
+wave-ended = Волна «{ $wave }» завершена: { $sent } { $sent ->
+        [one] билет отправлен
+        [few] билета отправлено
+       *[many] билетов отправлено
+    }, { $archived } { $archived ->
+        [one] свободный ушёл
+        [few] свободных ушли
+       *[many] свободных ушли
+    } в архив.
+end-sending = Сейчас идёт рассылка билетов волны «{ $wave }». Завершить волну можно, когда рассылка закончится или будет остановлена.
+end-confirm = Завершить волну «{ $wave }»? { $available } { $available ->
+        [one] свободный билет уйдёт
+        [few] свободных билета уйдут
+       *[many] свободных билетов уйдут
+    } в архив, { $sent } { $sent ->
+        [one] отправленный остаётся
+       *[other] отправленных остаются
+    } у участников.
 end-button-confirm = Завершить волну
 
 ## Загрузка билетов
 
 upload-send-now = Пришлите ZIP с PDF-билетами файлом. /cancel — отмена.
-upload-not-zip = Это не .zip-файл. Пришлите ZIP с PDF-билетами или /cancel.
-upload-waiting = Жду ZIP-файл с билетами (или /cancel).
-upload-done = В волну «{ $wave }» загружено билетов: { $count }.
-upload-archived = Прежние невыданные билеты перенесены в архив: { $count }.
-upload-ignored = Пропущено служебных элементов (папки, __MACOSX, скрытые файлы): { $count }.
-upload-named = Именных билетов по манифесту: { $count }.
-upload-named-waiting = Ещё не зарегистрировались названные в манифесте ({ $count }); они получат билет после регистрации при следующем /send_tickets: { $people }
-upload-unnamed-files = PDF, которых нет в манифесте, никому не выдаются ({ $count }): { $files }
-upload-next = Дальше: /confirm_wave.
-upload-too-big = Файл весит { $size } МБ, а Telegram позволяет ботам скачивать не больше 20 МБ. Два выхода: разбейте билеты на несколько ZIP до 20 МБ и отправьте каждый с /upload_zip_add, или запустите собственный сервер Bot API (telegram-bot-api --local, до 2 ГБ) и укажите его в BOT_API_ROOT. На сервере бота команда `npm run import -- tickets.zip` загружает архив любого размера.
+upload-not-zip = Это не ZIP. Пришлите ZIP с PDF-билетами или нажмите /cancel.
+upload-waiting = Жду ZIP с билетами (или /cancel).
+upload-done = В волну «{ $wave }» { $count ->
+        [one] загружен { $count } билет
+        [few] загружено { $count } билета
+       *[many] загружено { $count } билетов
+    }.
+upload-archived = Прежние свободные билеты ушли в архив: { $count } { $count ->
+        [one] билет
+        [few] билета
+       *[many] билетов
+    }.
+upload-ignored = { $count ->
+        [one] Пропущен { $count } служебный элемент
+        [few] Пропущено { $count } служебных элемента
+       *[many] Пропущено { $count } служебных элементов
+    } (папки, __MACOSX, скрытые файлы).
+upload-named = { $count ->
+        [one] { $count } именной билет
+        [few] { $count } именных билета
+       *[many] { $count } именных билетов
+    } по манифесту.
+upload-named-waiting = { $count ->
+        [one] { $count } человек из манифеста ещё не зарегистрировался
+        [few] { $count } человека из манифеста ещё не зарегистрировались
+       *[many] { $count } человек из манифеста ещё не зарегистрировались
+    }; билет уйдёт после регистрации, со следующим /send_tickets: { $people }
+upload-unnamed-files = { $count ->
+        [one] { $count } PDF нет в манифесте, он никому не выдаётся
+       *[other] { $count } PDF нет в манифесте, они никому не выдаются
+    }: { $files }
+upload-next = Дальше — /confirm_wave.
+upload-too-big = Файл весит { NUMBER($size, maximumFractionDigits: 1) } МБ, а Telegram разрешает ботам скачивать файлы не больше 20 МБ. Можно разбить билеты на несколько ZIP по 20 МБ и отправить каждый с подписью /upload_zip_add. Или попросите того, кто обслуживает бота, загрузить архив прямо на сервере — так можно загрузить ZIP любого размера.
 upload-download-failed = Не удалось скачать файл из Telegram. Пришлите его ещё раз через минуту.
-upload-not-an-archive = Этот файл не является читаемым ZIP-архивом. Ничего не загружено.
-upload-too-many-entries = В ZIP { $count } элементов, допускается не больше { $max }. Ничего не загружено; разбейте архив на несколько и используйте /upload_zip_add.
-upload-too-large = ZIP распаковывается в { $size } МБ, допускается не больше { $max } МБ. Ничего не загружено.
+upload-not-an-archive = Этот файл не читается как ZIP-архив. Ничего не загружено.
+upload-too-many-entries = В ZIP { $count } { $count ->
+        [one] элемент
+        [few] элемента
+       *[many] элементов
+    }, а можно не больше { $max }. Ничего не загружено: разбейте архив на несколько и добавьте их командой /upload_zip_add.
+upload-too-large = Распакованный ZIP занимает { $size } МБ, а можно не больше { $max } МБ. Ничего не загружено.
 upload-no-tickets = В ZIP нет PDF-билетов. Ничего не загружено.
-upload-already-imported = Все билеты этого ZIP ({ $count }) уже есть в волне «{ $wave }»: нового ничего не загружено. Дальше: /confirm_wave.
-upload-wave-not-open = Ничего не загружено: пока проверялся ZIP, волна «{ $wave }» начала рассылаться (или завершилась). Загрузите ещё раз после окончания рассылки.
-upload-refused = Ничего не загружено: неприемлемых элементов — { $count }. Исправьте их и пришлите весь ZIP заново.
-upload-manifest-refused = Ничего не загружено: в манифесте проблем — { $count }.
+upload-already-imported = Все билеты из этого ZIP уже есть в волне «{ $wave }» ({ $count } { $count ->
+        [one] файл
+        [few] файла
+       *[many] файлов
+    }), нового ничего нет. Дальше — /confirm_wave.
+upload-wave-not-open = Ничего не загружено: пока проверялся ZIP, началась рассылка билетов волны «{ $wave }» (или волна завершилась). Загрузите архив ещё раз, когда рассылка закончится.
+upload-refused = Ничего не загружено: { $count } { $count ->
+        [one] элемент не подходит
+        [few] элемента не подходят
+       *[many] элементов не подходят
+    }. Исправьте их и пришлите весь ZIP заново.
+upload-manifest-refused = Ничего не загружено: в манифесте { $count } { $count ->
+        [one] ошибка
+        [few] ошибки
+       *[many] ошибок
+    }.
 manifest-row = строка { $row }
 manifest-unreadable = манифест не читается (нужен CSV или XLSX: имя файла, затем @username или id)
 manifest-empty = в манифесте нет строк
 manifest-bad_person = «{ $value }» — не @username и не числовой id
-manifest-unknown_file = «{ $value }» — такого PDF нет в этом ZIP
+manifest-unknown_file = «{ $value }» — такого PDF в этом ZIP нет
 manifest-ambiguous_file = «{ $value }» подходит к нескольким PDF в разных папках ZIP; укажите путь, например папка/{ $value }
 manifest-file_twice = «{ $value }» указан дважды
 manifest-person_twice = { $value } указан дважды
-zip-absolute_path = абсолютный путь, отклонено
-zip-path_traversal = путь ведёт за пределы архива (..), отклонено
-zip-not_pdf = не PDF-файл
+zip-absolute_path = абсолютный путь — отклонено
+zip-path_traversal = путь ведёт за пределы архива (..) — отклонено
+zip-not_pdf = не PDF
 zip-empty = пустой файл
 zip-duplicate_in_zip = то же содержимое, что у { $other }
 zip-duplicate_earlier = уже загружался раньше: { $other }
-zip-suspicious_ratio = подозрительно сильно сжат (возможна zip-бомба)
-zip-encrypted = зашифрованный элемент
+zip-suspicious_ratio = подозрительно сильно сжат (похоже на zip-бомбу)
+zip-encrypted = зашифрован
 zip-name_too_long = имя длиннее 1024 символов
-zip-unreadable = повреждённый элемент, не читается
+zip-unreadable = повреждён, не читается
 
-## Подтверждение и рассылка
+## Подтверждение и рассылка билетов
 
-confirm-no-tickets = В волне «{ $wave }» ещё нет билетов: сначала загрузите их командой /upload_zip.
-confirm-counts = Волна «{ $wave }»: доступно билетов { $available }, уже отправлено { $sent }, участников без билета { $waiting }.
-confirm-short = ⚠️ Билетов не хватит: { $missing } участников останутся без билета. Добавьте билеты командой /upload_zip_add.
-confirm-nobody-waiting = Волна подтверждена. Билеты уже есть у всех участников; новых участников обслужит следующий /send_tickets.
-confirm-next = Волна подтверждена. /send_tickets запускает рассылку.
-send-not-confirmed = Волна «{ $wave }» ещё не подтверждена: сначала проверьте её командой /confirm_wave.
+confirm-no-tickets = В волне «{ $wave }» ещё нет билетов. Сначала загрузите их: /upload_zip.
+confirm-counts = Волна «{ $wave }»: { $available } { $available ->
+        [one] свободный билет
+        [few] свободных билета
+       *[many] свободных билетов
+    }, { $sent } уже { $sent ->
+        [one] отправлен
+       *[other] отправлено
+    }; без билета { $waiting } { $waiting ->
+        [one] участник
+        [few] участника
+       *[many] участников
+    }.
+confirm-short = ⚠️ Билетов не хватит: { $missing } { $missing ->
+        [one] участник останется
+        [few] участника останутся
+       *[many] участников останутся
+    } без билета и попадут в лист ожидания. Добавьте билеты: /upload_zip_add.
+confirm-nobody-waiting = Волна подтверждена. Билеты уже есть у всех участников; новым участникам их отправит следующий /send_tickets.
+confirm-next = Волна подтверждена. /send_tickets запускает рассылку билетов.
+send-not-confirmed = Волна «{ $wave }» ещё не подтверждена. Сначала сверьте её: /confirm_wave.
 send-nobody = У всех участников уже есть билет волны «{ $wave }».
-send-started = Рассылаю билеты волны «{ $wave }» участникам ({ $count }) в фоне. Ход рассылки появится здесь; бот тем временем продолжает отвечать.
-send-queued = Билеты волны «{ $wave }» для участников ({ $count }) поставлены в очередь: они уйдут после текущей рассылки.
+send-started = Рассылка № { $job }: билеты волны «{ $wave }» для { $count } { $count ->
+        [one] участника
+       *[other] участников
+    }. Ход рассылки — в следующем сообщении; бот тем временем отвечает как обычно.
+send-queued = Рассылка № { $job }: билеты волны «{ $wave }» для { $count } { $count ->
+        [one] участника
+       *[other] участников
+    } в очереди — она начнётся, как только закончится текущая.
 
 ## Билеты
 
 ticket-caption = Ваш билет — { $wave }
 ticket-admin = Администраторам билеты не выдаются.
-ticket-none = У вас пока нет билета. Он придёт в этот чат, как только организатор разошлёт билеты.
-list-tickets-done = Билетов: { $count }.
-failed-report-done = Неудачных доставок: { $count }.
+ticket-none = У вас пока нет билета. Он придёт в этот чат, когда организаторы разошлют билеты.
+list-tickets-done = В файле { $count } { $count ->
+        [one] билет
+        [few] билета
+       *[many] билетов
+    }.
+failed-report-done = { $count ->
+        [one] { $count } сообщение не доставлено
+        [few] { $count } сообщения не доставлены
+       *[many] { $count } сообщений не доставлено
+    }.
 deleted-user = удалённый пользователь #{ $id }
-ticket-status-available = доступен
+ticket-status-available = свободный
 ticket-status-assigned = назначен
 ticket-status-sent = отправлен
 ticket-status-archived = в архиве
 ticket-status-missing = файл пропал
 ticket-status-revoked = отозван
-ticket-held = закреплён за этим человеком после неясной доставки
-named-not-in-manifest = (нет в манифесте)
-failed-what-ticket = билет { $file } (волна { $wave })
-failed-what-broadcast = рассылка #{ $id }
+ticket-held = закреплён за этим человеком: неизвестно, дошёл ли он
+named-not-in-manifest = нет в манифесте
+failed-what-ticket = билет { $file } (волна «{ $wave }»)
+failed-what-broadcast = объявление «{ $text }» (рассылка № { $job })
 sheet-tickets = Билеты
-sheet-failed = Неудачные доставки
-col-ticket-id = Билет
+sheet-failed = Не доставлено
+col-ticket-id = № билета
 col-wave = Волна
 col-file = Файл
 col-named-for = Именной для
@@ -96,5 +186,5 @@ col-attempts = Попыток
 col-last-error = Последняя ошибка
 col-what = Что
 col-reason = Причина
-col-error = Ошибка
+col-error = Ответ Telegram
 col-time = Время

@@ -1,4 +1,6 @@
 import type { Logger } from "../logger.js";
+import type { Translate } from "../i18n.js";
+import { securityActionText } from "../reports/markers.js";
 import { fitList, MAX_TEXT } from "../telegram/limits.js";
 import { formatTime } from "../time.js";
 
@@ -95,14 +97,14 @@ const PRIORITY: Record<AlertEvent["kind"], number> = { lockout: 0, error: 1, una
 export function renderAlerts(
   events: readonly AlertEvent[],
   evicted: Readonly<EvictedCounts>,
-  t: (key: string, vars?: Record<string, string | number>) => string,
+  t: Translate,
   timeZone: string,
 ): string {
   const line = (e: AlertEvent) =>
     t(`alert-${e.kind}`, {
       time: formatTime(e.at, timeZone),
       user: e.userId === null ? "?" : e.username ? `@${e.username} (${e.userId})` : String(e.userId),
-      action: e.action,
+      action: securityActionText(e.action, t),
     });
   const byPriority = [...events].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.at - b.at);
   const head = t("alert-header", { count: events.length + evicted.unauthorized + evicted.lockout + evicted.error });

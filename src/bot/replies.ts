@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { GrammyError, InlineKeyboard, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { formatTime } from "../time.js";
 import { writeTextFile } from "../reports/text.js";
 import { writeWorkbook, withTempDir, type Sheet } from "../reports/xlsx.js";
 import type { BaseContext, BotContext } from "./context.js";
@@ -57,9 +58,9 @@ export async function replyWithFile<T>(ctx: BaseContext, fileName: string, write
   });
 }
 
-/** A file name stamp like 2026-11-24_2301 (UTC). */
-export function fileStamp(date = new Date()): string {
-  return date.toISOString().slice(0, 16).replace("T", "_").replace(":", "");
+/** A file name stamp like 2026-11-24_2301, in the configured time zone (what the organiser's clock said). */
+export function fileStamp(timeZone: string, now = Date.now()): string {
+  return formatTime(now, timeZone).replace(" ", "_").replace(":", "");
 }
 
 /**
@@ -72,7 +73,7 @@ export async function replyWithList(ctx: BaseContext, answer: { text: string; fu
   if (!lines) return;
   await replyWithFile(
     ctx,
-    `${fileName}-${fileStamp()}.txt`,
+    `${fileName}-${fileStamp(ctx.deps.config.TIME_ZONE)}.txt`,
     (path) => writeTextFile(path, lines.map((line) => `${line}\n`)),
     () => ctx.t("full-list-caption", { count: lines.length }),
   );

@@ -1,6 +1,5 @@
 import type { Message, MessageEntity } from "grammy/types";
 import type { NewBroadcast } from "../db/repos/broadcasts.js";
-import { describeMessage } from "../telegram/describe.js";
 
 export const MAX_TEXT = 4096;
 export const MAX_CAPTION = 1024;
@@ -23,8 +22,7 @@ export function broadcastFromMessage(message: Message): BroadcastSource {
   if (isMedia && message.caption !== undefined) {
     const rest = afterCommand(message.caption, message.caption_entities ?? []);
     if (rest.text.length > MAX_CAPTION) return { ok: false, reason: "too_long_caption" };
-    const described = describeMessage({ ...message, caption: rest.text });
-    return { ok: true, content: { kind: "copy", sourceMessageId: message.message_id, caption: rest }, summary: described.content };
+    return { ok: true, content: { kind: "copy", sourceMessageId: message.message_id, caption: rest }, summary: rest.text };
   }
   const rest = afterCommand(message.text ?? "", message.entities ?? []);
   if (rest.text !== "") {
@@ -33,7 +31,7 @@ export function broadcastFromMessage(message: Message): BroadcastSource {
   }
   const reply = message.reply_to_message;
   if (reply) {
-    return { ok: true, content: { kind: "copy", sourceMessageId: reply.message_id }, summary: describeMessage(reply).content };
+    return { ok: true, content: { kind: "copy", sourceMessageId: reply.message_id }, summary: reply.text ?? reply.caption ?? "" };
   }
   return { ok: false, reason: "empty" };
 }

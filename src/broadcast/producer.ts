@@ -4,6 +4,7 @@ import { walkParticipants } from "../delivery/participants.js";
 import type { JobProducer } from "../delivery/types.js";
 import { recipientVerdict } from "../people/recipients.js";
 import { sendBroadcast } from "./send.js";
+import { announcementTitle } from "./title.js";
 
 export interface BroadcastProducerDeps {
   config: Config;
@@ -47,7 +48,7 @@ export function createBroadcastProducer(deps: BroadcastProducerDeps): JobProduce
       broadcasts.transition(job.ref_id, "sending", cancelled ? "stopped" : "sent");
     },
     describe(job, t) {
-      return t("delivery-what-broadcast", { id: job.ref_id });
+      return t("delivery-what-broadcast", { text: announcementTitle(broadcasts.byId(job.ref_id)?.summary ?? "", t) });
     },
     summaryExtras() {
       return [];

@@ -13,6 +13,9 @@ import { SendWindow } from "./window.js";
 
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 15_000, 30_000];
 
+/** The admin chat takes about one message a second, and the reply that started the job has just gone there. */
+const FIRST_PROGRESS_DELAY_MS = 1000;
+
 /**
  * One job being worked on by this process: its window of sends in flight,
  * the claim before each send, the bookkeeping after it, the retry rounds,
@@ -46,6 +49,8 @@ export class JobRun {
       job.progress_message_id,
       (messageId) => options.jobs.setProgressMessage(job.id, messageId),
       options.logger,
+      undefined,
+      FIRST_PROGRESS_DELAY_MS,
     );
   }
 
@@ -178,21 +183,23 @@ export class JobRun {
     if (sent && (this.sent === 1 || this.sent % every === 0)) this.showProgress();
   }
 
-  private rate(): string {
+  private rate(): number {
     const seconds = (performance.now() - this.startedAt) / 1000;
-    return seconds > 0 ? (this.sentHere / seconds).toFixed(1) : "0";
+    return seconds > 0 ? Math.round((this.sentHere / seconds) * 10) / 10 : 0;
   }
 
   showProgress(): void {
     const stop = new InlineKeyboard().text(this.t("delivery-button-stop"), jobButtons.data("stop", this.job.id));
     this.progress.update(
-      this.t("delivery-progress", {
-        what: this.producer.describe(this.job, this.t),
-        sent: this.sent,
-        total: Math.max(this.job.total, this.sent + this.failed),
-        failed: this.failed,
-        rate: this.rate(),
-      }),
+      () =>
+        this.t("delivery-progress", {
+          job: this.job.id,
+          what: this.producer.describe(this.job, this.t),
+          sent: this.sent,
+          total: Math.max(this.job.total, this.sent + this.failed),
+          failed: this.failed,
+          rate: this.rate(),
+        }),
       stop,
     );
   }
@@ -201,7 +208,7 @@ export class JobRun {
     this.options.api
       .sendMessage(
         this.job.chat_id,
-        this.t("delivery-resumed", { what: this.producer.describe(this.job, this.t), sent: this.sent, inflight: inFlight }),
+        this.t("delivery-resumed", { job: this.job.id, what: this.producer.describe(this.job, this.t), sent: this.sent, inflight: inFlight }),
       )
       .catch((error: unknown) => this.options.logger.warn({ err: error }, "could not announce the resumed delivery"));
   }
@@ -222,19 +229,21 @@ export class JobRun {
     const job = jobs.byId(this.job.id)!;
     const tally = jobs.tally(job.id);
     const what = this.producer.describe(job, this.t);
-    this.progress.update(this.t(this.cancel ? "delivery-progress-cancelled" : "delivery-progress-done", { what, sent: tally.sent }));
+    this.progress.update(
+      this.t(this.cancel ? "delivery-progress-cancelled" : "delivery-progress-done", { job: job.id, what, sent: tally.sent, total: Math.max(job.total, tally.sent + tally.failed) }),
+    );
     await this.progress.settle();
     const seconds = job.active_ms / 1000;
     const lines = [
-      this.t(this.cancel ? "delivery-summary-cancelled" : "delivery-summary", { what }),
+      this.t(this.cancel ? "delivery-summary-cancelled" : "delivery-summary", { job: job.id, what }),
       this.t("delivery-summary-sent", { count: tally.sent }),
       this.t("delivery-summary-failed", { count: tally.failed }),
-      ...Object.entries(tally.failedByKind).map(([kind, count]) => `  · ${this.t(`failure-${kind}`)}: ${count}`),
+      ...Object.entries(tally.failedByKind).map(([kind, count]) => this.t("delivery-summary-failure", { reason: this.t(`failure-${kind}`), count })),
       ...Object.entries(tally.skippedByKind).map(([kind, count]) => this.t(`delivery-summary-skipped-${kind}`, { count })),
-      ...this.producer.summaryExtras(job, this.t),
+      ...this.producer.summaryExtras(job, this.t, tally),
       this.t("delivery-summary-time", {
-        duration: formatDuration(job.active_ms, this.t),
-        rate: seconds > 0 ? (tally.sent / seconds).toFixed(1) : "0",
+        duration: formatDuration(job.active_ms, this.t, job.locale),
+        rate: seconds > 0 ? Math.round((tally.sent / seconds) * 10) / 10 : 0,
       }),
     ];
     if (job.restarts > 0) lines.push(this.t("delivery-summary-restarts", { count: job.restarts }));

@@ -9,15 +9,20 @@ import type { Logger } from "../logger.js";
  */
 const MIN_INTERVAL_MS = 3000;
 
+/** What the message should say; a function is read only when the text goes out, so it shows the figures of that moment. */
+export type ProgressText = string | (() => string);
+
 /**
  * One progress message per job, edited in place. Updates arrive faster than
  * it is worth editing, so only the latest text is kept while an edit is on
  * its way or the interval has not passed: the admin sees current figures and
  * the engine never waits for them. `settle()` (the final text) skips the
- * interval.
+ * interval. The first message waits `firstDelayMs`: the admin has just got
+ * the reply that started the job, and the chat takes about one message a
+ * second, so a text written now would be out of date when it arrives.
  */
 export class ProgressMessage {
-  private latest: { text: string; keyboard: InlineKeyboard | undefined } | undefined;
+  private latest: { text: ProgressText; keyboard: InlineKeyboard | undefined } | undefined;
   private shown: string | undefined;
   private busy: Promise<void> | undefined;
   private lastSentAt = Number.NEGATIVE_INFINITY;
@@ -31,9 +36,12 @@ export class ProgressMessage {
     private readonly onCreated: (messageId: number) => void,
     private readonly logger: Logger,
     private readonly minIntervalMs = MIN_INTERVAL_MS,
-  ) {}
+    firstDelayMs = 0,
+  ) {
+    if (messageId === null) this.lastSentAt = performance.now() - minIntervalMs + firstDelayMs;
+  }
 
-  update(text: string, keyboard?: InlineKeyboard): void {
+  update(text: ProgressText, keyboard?: InlineKeyboard): void {
     this.latest = { text, keyboard };
     if (!this.busy) this.busy = this.flush();
   }
@@ -58,7 +66,8 @@ export class ProgressMessage {
         });
         this.wake = undefined;
       }
-      const { text, keyboard } = this.latest;
+      const { keyboard } = this.latest;
+      const text = typeof this.latest.text === "function" ? this.latest.text() : this.latest.text;
       this.latest = undefined;
       if (text === this.shown) continue;
       try {

@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import type { DeliveryRow, JobRow } from "../db/repos/jobs.js";
+import type { DeliveryRow, JobRow, JobTally } from "../db/repos/jobs.js";
 import type { Translate } from "../i18n.js";
 import type { Failure } from "./failures.js";
 
@@ -56,6 +56,6 @@ export interface JobProducer {
   onFinished(job: JobRow, cancelled: boolean): void;
   /** "tickets of wave «Spring»": what the admin's progress messages talk about. */
   describe(job: JobRow, t: Translate): string;
-  /** Lines the summary adds after the common counts. */
-  summaryExtras(job: JobRow, t: Translate): string[];
+  /** Lines the summary adds after the common counts (the tally is the job's final one). */
+  summaryExtras(job: JobRow, t: Translate, tally: JobTally): string[];
 }

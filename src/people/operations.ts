@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
+import type { Described } from "../telegram/describe.js";
 import type { SecurityEvent } from "../db/repos/security.js";
 import type { DeliveryRow } from "../db/repos/jobs.js";
 import type { TicketRow } from "../db/repos/tickets.js";
@@ -27,15 +28,15 @@ export interface PersonCard {
   role: Role;
   tickets: Array<{ ticket: TicketRow; wave: WaveRow }>;
   lastFailure: DeliveryRow | undefined;
+  /** When the agreement version the person accepted first appeared. */
+  agreementSince: number | undefined;
 }
 
 /** A line of a person's conversation with the bot, either way. */
-export interface ChatLine {
+export interface ChatLine extends Described {
   userId: number;
   direction: "in" | "out";
-  kind: string;
   messageId?: number | undefined;
-  content: string;
 }
 
 /**
@@ -93,8 +94,12 @@ export function createPeopleOperations(deps: PeopleDeps) {
       if (roleOf(line.userId) !== "visitor") repos.chatLog.record(line);
     },
     /** What the bot received as message #id from this person (to describe a copy of it). */
-    receivedMessage(userId: number, messageId: number): string | undefined {
-      return repos.chatLog.incoming(userId, messageId)?.content;
+    receivedMessage(userId: number, messageId: number): Described | undefined {
+      const entry = repos.chatLog.incoming(userId, messageId);
+      if (!entry) return undefined;
+      // An edited message is copied as it reads now: its kind without the "edited" mark.
+      const kind = entry.kind.replace(/^edited_/, "");
+      return entry.detail !== null ? { kind, detail: entry.detail, content: entry.content } : { kind, content: entry.content };
     },
     /** An admin-only command or button used without the right (SPEC §4). */
     refused(args: { userId: number | null; username: string | null; action: string }): SecurityEvent {
@@ -142,7 +147,8 @@ export function createPeopleOperations(deps: PeopleDeps) {
       const person = repos.users.findById(userId);
       if (!person) return undefined;
       const tickets = repos.tickets.historyOf(userId).map((ticket) => ({ ticket, wave: repos.waves.byId(ticket.wave_id)! }));
-      return { person, role: roleOf(userId), tickets, lastFailure: repos.jobs.lastFailureOf(userId) };
+      const agreementSince = person.agreement_version !== null ? repos.agreements.firstSeen().get(person.agreement_version) : undefined;
+      return { person, role: roleOf(userId), tickets, lastFailure: repos.jobs.lastFailureOf(userId), agreementSince };
     },
     /** The person a ticket file belongs to (or was held for), for /find and /checkin by file name. */
     ownersOfFile(fileName: string): UserRow[] {

@@ -35,6 +35,8 @@ export type FinishResult = "registered" | "need_username" | "still_no_username" 
 export function createRegistrationOperations(deps: { repos: Repos; agreement: Agreement }) {
   const { repos, agreement } = deps;
   const { invites } = repos;
+  // Reports name the version a person accepted with the day it first appeared.
+  for (const text of Object.values(agreement)) repos.agreements.publish(text.version);
 
   /** Registers the person if they have a username: the code consumed and the profile stored in one transaction. */
   function complete(user: TelegramProfile, step: "accept" | "check"): FinishResult {
@@ -71,7 +73,6 @@ export function createRegistrationOperations(deps: { repos: Repos; agreement: Ag
           username: user.username ?? null,
           kind: "lockout",
           action: "/start",
-          details: "more than 5 invalid invite codes in 10 minutes",
         });
         return { kind: "locked_now", event };
       }

@@ -12,14 +12,23 @@ import type { UserRow } from "../db/repos/users.js";
 import type { WaveSummary } from "../db/repos/waves.js";
 import type { Translate } from "../i18n.js";
 import { inviteLink } from "../invites/codes.js";
-import { msToDate, type Column, type Sheet } from "./xlsx.js";
+import type { WaveRow } from "../db/repos/waves.js";
+import { announcementTitle } from "../broadcast/title.js";
+import { formatDate, wallClockAsUtc } from "../time.js";
+import type { WaveProgress } from "../waves/operations.js";
+import { securityActionText, securityDetailsText } from "./markers.js";
+import type { Column, Sheet } from "./xlsx.js";
 
 export interface SheetDeps {
   repos: Repos;
   /** Who the organisers are (founders from the configuration, admins from the database). */
   people: Pick<PeopleOperations, "adminIds" | "roleOf">;
+  /** What has happened to a wave ("sent", "partly sent"): the waves operations decide. */
+  waveProgress(wave: WaveRow): WaveProgress;
   /** The bot's username, for invite links. */
   botUsername(): string;
+  /** Report times are this zone's clock, and their headers name it. */
+  timeZone: string;
 }
 
 interface AdminLine {
@@ -38,11 +47,11 @@ interface AdminLine {
 export function createSheets(deps: SheetDeps, t: Translate) {
   const { repos, people } = deps;
 
-  /** "@name (id)" or the id, "deleted user #id" or "" for a user id; looked up once per person per report. */
-  function whoIs(): (id: number | null) => string | null {
+  /** "@name (id)", the id alone, or "deleted user #id" for a user id; looked up once per person per report. */
+  function whoIs(): (id: number | null | undefined) => string | null {
     const cache = new Map<number, string>();
     return (id) => {
-      if (id === null) return null;
+      if (id === null || id === undefined) return null;
       let label = cache.get(id);
       if (label === undefined) {
         const user = repos.users.findById(id);
@@ -53,7 +62,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
     };
   }
 
-  /** "@name", "deleted user #id" or "" for a user id; looked up once per person per report. */
+  /** "@name", "deleted user #id" or "" for a user id, beside a column of its own with the id. */
   function usernames(): (id: number | null) => string | null {
     const cache = new Map<number, string>();
     return (id) => {
@@ -68,6 +77,19 @@ export function createSheets(deps: SheetDeps, t: Translate) {
     };
   }
 
+  /** A time column: the configured zone's clock, the zone named in the header ("Зарегистрирован (Europe/Moscow)"). */
+  function at<R>(key: string, value: (row: R) => number | null | undefined, width = 20): Column<R> {
+    return {
+      header: t("time-zone-header", { header: t(key), zone: deps.timeZone }),
+      width,
+      type: "date",
+      value: (row) => {
+        const ms = value(row);
+        return ms == null ? null : new Date(wallClockAsUtc(ms, deps.timeZone));
+      },
+    };
+  }
+
   const waveNames = (): Map<number, string> => new Map(repos.waves.all().map((w) => [w.id, w.name]));
 
   return {
@@ -79,15 +101,31 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-first-name"), width: 18, value: (u) => u.first_name },
         { header: t("col-last-name"), width: 18, value: (u) => u.last_name },
         { header: t("col-language"), width: 10, value: (u) => u.language_code },
-        { header: t("col-registered-at"), width: 20, type: "date", value: (u) => msToDate(u.registered_at) },
+        at("col-registered-at", (u) => u.registered_at),
         { header: t("col-invite-code"), width: 26, value: (u) => u.invite_code },
-        { header: t("col-consent-at"), width: 20, type: "date", value: (u) => msToDate(u.consent_at) },
-        { header: t("col-agreement-version"), width: 18, value: (u) => u.agreement_version },
-        { header: t("col-blocked-at"), width: 20, type: "date", value: (u) => msToDate(u.blocked_at) },
-        { header: t("col-checked-in-at"), width: 20, type: "date", value: (u) => msToDate(repos.checkins.inside(u.id)?.at) },
-        { header: t("col-checked-in-by"), width: 22, value: (u) => byWhom(repos.checkins.inside(u.id)?.by ?? null) },
+        at("col-consent-at", (u) => u.consent_at),
+        { header: t("col-agreement-version"), width: 30, value: (u) => agreementVersion(u.agreement_version) },
+        { header: t("col-ticket"), width: 32, value: (u) => ticketOf(u.id)?.file_name },
+        { header: t("col-ticket-status"), width: 14, value: (u) => ticketStatus(ticketOf(u.id)) },
+        at("col-blocked-at", (u) => u.blocked_at),
+        at("col-checked-in-at", (u) => repos.checkins.inside(u.id)?.at),
+        { header: t("col-checked-in-by"), width: 22, value: (u) => byWhom(repos.checkins.inside(u.id)?.by) },
       ];
       const byWhom = whoIs();
+      const published = repos.agreements.firstSeen();
+      /** "ru-3f2a… от 2026-11-12": the version with the day it first appeared. */
+      const agreementVersion = (version: string | null): string | null => {
+        if (version === null) return null;
+        const since = published.get(version);
+        return since === undefined ? version : t("agreement-version", { version, date: formatDate(since, deps.timeZone) });
+      };
+      /** The person's ticket of their latest wave (the rows come one person at a time, so one lookup serves both columns). */
+      let last: { userId: number; ticket: TicketRow | undefined } | undefined;
+      const ticketOf = (userId: number): TicketRow | undefined => {
+        if (last?.userId !== userId) last = { userId, ticket: repos.tickets.boundTo(userId).sort((a, b) => b.wave_id - a.wave_id || b.id - a.id)[0] };
+        return last.ticket;
+      };
+      const ticketStatus = (ticket: TicketRow | undefined): string | null => (ticket ? t(`ticket-status-${ticket.status}`) : null);
       return { name: t("sheet-participants"), columns, rows: repos.users.iterateParticipants() };
     },
 
@@ -103,9 +141,10 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-first-name"), width: 18, value: (a) => a.user?.first_name },
         { header: t("col-last-name"), width: 18, value: (a) => a.user?.last_name },
         { header: t("col-role"), width: 12, value: (a) => t(`role-${a.role}`) },
-        { header: t("col-added-by"), width: 14, type: "id", value: (a) => a.admin?.added_by },
-        { header: t("col-added-at"), width: 20, type: "date", value: (a) => msToDate(a.admin?.added_at) },
+        { header: t("col-added-by"), width: 22, value: (a) => who(a.admin?.added_by) },
+        at("col-added-at", (a) => a.admin?.added_at),
       ];
+      const who = whoIs();
       return { name: t("sheet-admins"), columns, rows: lines };
     },
 
@@ -120,11 +159,11 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-user-id"), width: 14, type: "id", value: (x) => x.user_id ?? x.held_for },
         { header: t("col-username"), width: 22, value: (x) => who(x.user_id ?? x.held_for) },
         { header: t("col-named-for"), width: 20, value: (x) => (x.named_key === "nobody" ? t("named-not-in-manifest") : x.named_as) },
-        { header: t("col-assigned-at"), width: 20, type: "date", value: (x) => msToDate(x.assigned_at) },
-        { header: t("col-sent-at"), width: 20, type: "date", value: (x) => msToDate(x.sent_at) },
+        at("col-assigned-at", (x) => x.assigned_at),
+        at("col-sent-at", (x) => x.sent_at),
         { header: t("col-attempts"), width: 9, type: "number", value: (x) => x.attempts },
-        { header: t("col-last-error"), width: 40, value: (x) => (x.held_for ? `${x.last_error ?? ""} (${t("ticket-held")})` : x.last_error) },
-        { header: t("col-checked-in-at"), width: 20, type: "date", value: (x) => msToDate(checkedInWith(x)) },
+        { header: t("col-last-error"), width: 40, value: (x) => (x.held_for ? [x.last_error, t("ticket-held")].filter(Boolean).join(" — ") : x.last_error) },
+        at("col-checked-in-at", (x) => checkedInWith(x)),
       ];
       /** When the holder came in with this very ticket. */
       const checkedInWith = (x: TicketRow): number | undefined => {
@@ -141,13 +180,14 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-code"), width: 26, value: (i) => i.code },
         { header: t("col-link"), width: 60, value: (i) => inviteLink(bot, i.code) },
         { header: t("col-status"), width: 12, value: (i) => t(`invite-status-${inviteStatus(i, now)}`) },
-        { header: t("col-created-at"), width: 20, type: "date", value: (i) => msToDate(i.created_at) },
-        { header: t("col-created-by"), width: 14, type: "id", value: (i) => i.created_by },
-        { header: t("col-expires-at"), width: 20, type: "date", value: (i) => msToDate(i.expires_at) },
-        { header: t("col-used-by"), width: 14, type: "id", value: (i) => i.used_by },
-        { header: t("col-used-at"), width: 20, type: "date", value: (i) => msToDate(i.used_at) },
-        { header: t("col-revoked-at"), width: 20, type: "date", value: (i) => msToDate(i.revoked_at) },
+        at("col-created-at", (i) => i.created_at),
+        { header: t("col-created-by"), width: 22, value: (i) => who(i.created_by) },
+        at("col-expires-at", (i) => i.expires_at),
+        { header: t("col-used-by"), width: 22, value: (i) => who(i.used_by) },
+        at("col-used-at", (i) => i.used_at),
+        at("col-revoked-at", (i) => i.revoked_at),
       ];
+      const who = whoIs();
       return { name: t("sheet-invites"), columns, rows: repos.invites.iterate() };
     },
 
@@ -157,9 +197,9 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const columns: Column<string>[] = [
         { header: t("col-code"), width: 26, value: (code) => code },
         { header: t("col-link"), width: 60, value: (code) => inviteLink(bot, code) },
-        { header: t("col-created-at"), width: 20, type: "date", value: () => new Date(generated.createdAt) },
+        at("col-created-at", () => generated.createdAt),
         { header: t("col-created-by"), width: 22, value: () => createdBy },
-        { header: t("col-expires-at"), width: 20, type: "date", value: () => msToDate(generated.expiresAt) },
+        at("col-expires-at", () => generated.expiresAt),
       ];
       return { name: t("sheet-invites"), columns, rows: generated.codes };
     },
@@ -168,18 +208,19 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const columns: Column<WaveSummary>[] = [
         { header: t("col-wave-id"), width: 8, type: "number", value: (w) => w.id },
         { header: t("col-name"), width: 24, value: (w) => w.name },
-        { header: t("col-status"), width: 16, value: (w) => t(`wave-status-${w.status}`) },
-        { header: t("col-created-at"), width: 20, type: "date", value: (w) => msToDate(w.created_at) },
-        { header: t("col-created-by"), width: 14, type: "id", value: (w) => w.created_by },
-        { header: t("col-confirmed-at"), width: 20, type: "date", value: (w) => msToDate(w.confirmed_at) },
-        { header: t("col-ended-at"), width: 20, type: "date", value: (w) => msToDate(w.ended_at) },
-        { header: t("col-ended-by"), width: 14, type: "id", value: (w) => w.ended_by },
+        { header: t("col-status"), width: 18, value: (w) => t(`wave-status-${deps.waveProgress(w)}`) },
+        at("col-created-at", (w) => w.created_at),
+        { header: t("col-created-by"), width: 22, value: (w) => who(w.created_by) },
+        at("col-confirmed-at", (w) => w.confirmed_at),
+        at("col-ended-at", (w) => w.ended_at),
+        { header: t("col-ended-by"), width: 22, value: (w) => who(w.ended_by) },
         { header: t("col-tickets-total"), width: 10, type: "number", value: (w) => w.tickets_total },
         { header: t("col-tickets-available"), width: 10, type: "number", value: (w) => w.tickets_available },
         { header: t("col-tickets-sent"), width: 10, type: "number", value: (w) => w.tickets_sent },
         { header: t("col-tickets-archived"), width: 10, type: "number", value: (w) => w.tickets_archived },
         { header: t("col-delivery-jobs"), width: 12, type: "number", value: (w) => w.delivery_jobs },
       ];
+      const who = whoIs();
       return { name: t("sheet-waves"), columns, rows: repos.waves.summaries() };
     },
 
@@ -187,7 +228,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const who = usernames();
       const names = waveNames();
       const what = (d: FailedDelivery) => {
-        if (d.kind === "broadcast") return t("failed-what-broadcast", { id: d.ref_id });
+        if (d.kind === "broadcast") return t("failed-what-broadcast", { text: announcementTitle(repos.broadcasts.byId(d.ref_id)?.summary ?? "", t), job: d.job_id });
         const ticket = d.item_id !== null ? repos.tickets.ticket(d.item_id) : undefined;
         return t("failed-what-ticket", { file: ticket?.file_name ?? "?", wave: names.get(d.ref_id) ?? String(d.ref_id) });
       };
@@ -198,7 +239,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-reason"), width: 24, value: (d) => t(`failure-${d.error_kind ?? "internal"}`) },
         { header: t("col-error"), width: 50, value: (d) => d.error },
         { header: t("col-attempts"), width: 9, type: "number", value: (d) => d.attempts },
-        { header: t("col-time"), width: 20, type: "date", value: (d) => msToDate(d.updated_at) },
+        at("col-time", (d) => d.updated_at),
       ];
       return { name: t("sheet-failed"), columns, rows: repos.jobs.iterateFailed() };
     },
@@ -211,7 +252,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-username"), width: 22, value: (s) => usernameOf(s.user_id) },
         { header: t("col-first-name"), width: 18, value: (s) => repos.users.findById(s.user_id)?.first_name },
         { header: t("col-added-by"), width: 22, value: (s) => who(s.added_by) },
-        { header: t("col-added-at"), width: 20, type: "date", value: (s) => msToDate(s.added_at) },
+        at("col-added-at", (s) => s.added_at),
       ];
       const usernameOf = (id: number) => {
         const username = repos.users.findById(id)?.username;
@@ -224,13 +265,13 @@ export function createSheets(deps: SheetDeps, t: Translate) {
     checkins(): Sheet<CheckinRow> {
       const who = whoIs();
       const columns: Column<CheckinRow>[] = [
-        { header: t("col-time"), width: 20, type: "date", value: (c) => msToDate(c.at) },
+        at("col-time", (c) => c.at),
         { header: t("col-user-id"), width: 14, type: "id", value: (c) => c.user_id },
         { header: t("col-person"), width: 28, value: (c) => who(c.user_id) },
         { header: t("col-file"), width: 32, value: (c) => (c.ticket_id === null ? null : (repos.tickets.ticket(c.ticket_id)?.file_name ?? null)) },
         { header: t("col-method"), width: 14, value: (c) => t(`checkin-method-${c.method}`) },
         { header: t("col-checked-in-by"), width: 22, value: (c) => who(c.by) },
-        { header: t("col-undone-at"), width: 20, type: "date", value: (c) => msToDate(c.undone_at) },
+        at("col-undone-at", (c) => c.undone_at),
         { header: t("col-undone-by"), width: 22, value: (c) => who(c.undone_by) },
       ];
       return { name: t("sheet-checkins"), columns, rows: repos.checkins.iterate() };
@@ -244,19 +285,19 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-user-id"), width: 14, type: "id", value: (r) => r.user_id },
         { header: t("col-file"), width: 32, value: (r) => r.file_name },
         { header: t("col-pass"), width: 40, value: (r) => r.code },
-        { header: t("col-checked-in-at"), width: 20, type: "date", value: (r) => msToDate(repos.checkins.inside(r.user_id)?.at) },
+        at("col-checked-in-at", (r) => repos.checkins.inside(r.user_id)?.at),
       ];
       return { name: t("sheet-door-list"), columns, rows };
     },
 
     security(): Sheet<SecurityEvent> {
       const columns: Column<SecurityEvent>[] = [
-        { header: t("col-time"), width: 20, type: "date", value: (e) => msToDate(e.at) },
+        at("col-time", (e) => e.at),
         { header: t("col-user-id"), width: 14, type: "id", value: (e) => e.user_id },
         { header: t("col-username"), width: 22, value: (e) => (e.username ? `@${e.username}` : "") },
         { header: t("col-kind"), width: 16, value: (e) => t(`security-kind-${e.kind}`) },
-        { header: t("col-action"), width: 30, value: (e) => e.action },
-        { header: t("col-details"), width: 40, value: (e) => e.details },
+        { header: t("col-action"), width: 30, value: (e) => securityActionText(e.action, t) },
+        { header: t("col-details"), width: 40, value: (e) => securityDetailsText(e.kind, t) },
       ];
       return { name: t("sheet-security"), columns, rows: repos.security.iterate() };
     },

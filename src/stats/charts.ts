@@ -102,7 +102,7 @@ export function barChart(frame: Frame, bars: Bar[]): TopLevelSpec {
 }
 
 export interface TimeSeries {
-  /** Wall-clock times of the chosen zone written as UTC (see wall-clock.ts), so Vega's UTC axis shows local times. */
+  /** Wall-clock times of the chosen zone written as UTC (see wallClockAsUtc in src/time.ts), so Vega's UTC axis shows local times. */
   points: Array<{ start: number; end?: number; value: number }>;
   kind: "area" | "bars";
   colour: string;

@@ -3,7 +3,7 @@ import type { Translate } from "../i18n.js";
 import { barChart, COLOURS, messagePanel, TITLE_SIZE, timeChart, type Bar, type Frame, type TimeSeries } from "./charts.js";
 import { fitText } from "./fonts.js";
 import type { DeliveryFailureKind, StatsData } from "./types.js";
-import { wallClockAsUtc } from "./wall-clock.js";
+import { wallClockAsUtc } from "../time.js";
 
 /** What every panel is built from: the data, the reader's texts and where the panel goes. */
 export interface PanelInput {

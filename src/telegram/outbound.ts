@@ -4,7 +4,7 @@ import type { Message } from "grammy/types";
 import type { Config } from "../config.js";
 import { KeyedRateLimiter, RateLimiter } from "../delivery/rate-limiter.js";
 import { scrubSecrets } from "../logger.js";
-import { describeMessage } from "./describe.js";
+import { describeMessage, type Described } from "./describe.js";
 import { clampText, MAX_CAPTION, MAX_TEXT } from "./limits.js";
 
 /** Methods that create a new message: they count against Telegram's global and per-chat limits. */
@@ -78,18 +78,16 @@ function numericChatId(payload: unknown): number | undefined {
   return undefined;
 }
 
-export interface OutgoingRecord {
+export interface OutgoingRecord extends Described {
   userId: number;
-  kind: string;
   messageId?: number;
-  content: string;
 }
 
 /** Where outgoing messages are written (the people operations, which keep only participants' and organisers' logs). */
 export interface ChatLogSink {
   recordChatLine(line: OutgoingRecord & { direction: "out" }): void;
   /** What the bot received as message #id (to describe a copy of it). */
-  receivedMessage(userId: number, messageId: number): string | undefined;
+  receivedMessage(userId: number, messageId: number): Described | undefined;
 }
 
 /**
@@ -120,33 +118,29 @@ function describeOutgoing(
   method: string,
   payload: Record<string, unknown>,
   result: unknown,
-  describeCopy: (fromChatId: number, messageId: number) => string | undefined,
+  describeCopy: (fromChatId: number, messageId: number) => Described | undefined,
 ): Omit<OutgoingRecord, "userId"> | undefined {
   if (method === "copyMessage" || method === "forwardMessage") {
-    const from = Number(payload.from_chat_id);
-    const source = Number(payload.message_id);
-    const original = describeCopy(from, source) ?? "[message]";
-    const caption = typeof payload.caption === "string" ? payload.caption : undefined;
-    const content = caption !== undefined ? `${original.replace(/\].*$/s, "]")}${caption ? ` ${caption}` : ""}` : original;
-    return { kind: method === "copyMessage" ? "copy" : "forward", messageId: (result as { message_id: number }).message_id, content };
+    const original = describeCopy(Number(payload.from_chat_id), Number(payload.message_id)) ?? { kind: "other", content: "" };
+    // A copy with a caption of its own shows that caption instead of the original's.
+    const content = typeof payload.caption === "string" ? payload.caption : original.content;
+    const kind = `${method === "copyMessage" ? "copy" : "forward"}_${original.kind}`;
+    return { ...original, kind, content, messageId: (result as { message_id: number }).message_id };
   }
   if (typeof result !== "object" || result === null) {
     // editMessage* of an inline message answers `true`.
-    return { kind: "edit", content: typeof payload.text === "string" ? payload.text : "[edit]" };
+    return { kind: "edit", content: typeof payload.text === "string" ? payload.text : "" };
   }
   const message = result as Message;
   const described = describeMessage(message);
   if (method === "sendDocument" && !message.document) {
     const file = payload.document as InputFile | string | undefined;
-    const name = typeof file === "object" && file && "filename" in file ? file.filename : undefined;
-    described.content = `[document: ${name ?? "file"}]`;
+    const name = typeof file === "object" && "filename" in file ? file.filename : undefined;
+    described.kind = "document";
+    if (name) described.detail = name;
   }
   const edit = EDIT_METHODS.has(method);
-  return {
-    kind: edit ? `edit_${described.kind}` : described.kind,
-    messageId: message.message_id,
-    content: edit ? `[edited] ${described.content}` : described.content,
-  };
+  return { ...described, kind: edit ? `edit_${described.kind}` : described.kind, messageId: message.message_id };
 }
 
 /**

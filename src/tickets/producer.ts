@@ -140,9 +140,10 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       return t(job.scope === "queued" ? "delivery-what-reissue" : "delivery-what-tickets", { wave });
     },
 
-    summaryExtras(job, t) {
+    summaryExtras(job, t, tally) {
       const counts = tickets.counts(job.ref_id);
-      return [t("delivery-summary-tickets-left", { count: counts.available })];
+      const someoneWaits = tally.failed > 0 || (tally.skippedByKind.no_ticket ?? 0) > 0;
+      return [t("delivery-summary-tickets-left", { count: counts.available }), ...(someoneWaits ? [t("delivery-summary-waiting-hint")] : [])];
     },
   };
 }

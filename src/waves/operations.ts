@@ -32,6 +32,13 @@ export type ConfirmResult<T> =
   | { ok: false; reason: "stale" }
   | { ok: false; reason: "busy_sending"; wave: WaveRow };
 
+/**
+ * What has happened to a wave, as reports and the menu say it: a confirmed
+ * wave whose tickets went out is "sent" when every participant has one and
+ * nothing failed, "partly_sent" otherwise.
+ */
+export type WaveProgress = "open" | "confirmed" | "sending" | "sent" | "partly_sent" | "ended";
+
 export type RequestEndWave = { ok: true; promptId: number; wave: WaveRow; counts: WaveCounts } | WaveRefusal;
 
 export type ConfirmWave =
@@ -96,6 +103,13 @@ export function createWavesOperations(deps: WaveDeps) {
 
   return {
     idle,
+    progress(wave: WaveRow): WaveProgress {
+      if (wave.status !== "confirmed") return wave.status;
+      if (tickets.counts(wave.id).sent === 0) return "confirmed";
+      const latest = repos.jobs.latestOf("tickets", wave.id);
+      const failed = latest ? repos.jobs.tally(latest.id).failed : 0;
+      return failed > 0 || waitingFor(wave.id) > 0 ? "partly_sent" : "sent";
+    },
     /** The default name's number: "Wave 3" for the third wave. */
     nextNumber: (): number => waves.all().length + 1,
     counts: (waveId: number): WaveCounts => tickets.counts(waveId),

@@ -16,7 +16,7 @@ describe("protected and paid ticket delivery: PROTECT_TICKETS, PAID_BROADCAST (i
     await sc.ask(sc.founder, "/new_wave Protected");
     await uploadZip(sc, sc.founder, makeZip(pdfs));
     await sc.ask(sc.founder, "/confirm_wave");
-    assert.match((await sendAndWait(sc)).text!, /Sent: 3\b/);
+    assert.match((await sendAndWait(sc)).text!, /✅ 3 messages sent/);
   });
 
   const ticketDocuments = () => {
@@ -73,7 +73,7 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
     const since = sc.founder.messages.length;
     sc.founder.send("/gen_invites 2 1");
     const reply = await sc.founder.waitFor((m) => m.document !== undefined, { since });
-    assert.match(reply.caption!, /2 invite links, valid for 1 days/);
+    assert.match(reply.caption!, /2 invite links, valid for 1 day\./);
     expiring = (await readSheets(sc.founder.download(reply))).get("Invites")!.slice(1).map((r) => String(r[0]));
     plain = await sc.invites(4);
   });
@@ -94,7 +94,7 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
       db.close();
     }
     const visitor = sc.user({ username: "late_visitor" });
-    assert.match((await sc.ask(visitor, `/start ${expiring[0]}`)).text!, /^This invite link has expired\. Please ask the organiser for a new personal link\.$/);
+    assert.match((await sc.ask(visitor, `/start ${expiring[0]}`)).text!, /^This invite has expired\. Please ask the organisers for a new one\.$/);
     // The other code of the batch is still good.
     const consent = await sc.ask(visitor, `/start ${expiring[1]}`);
     assert.ok(consent.reply_markup, consent.text);
@@ -104,7 +104,7 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
   it("/revoke_invite CODE withdraws one link, which /start then refuses", async () => {
     assert.match((await sc.ask(sc.founder, `/revoke_invite ${plain[0]}`)).text!, /The invite is revoked; its link no longer works/);
     const visitor = sc.user({ username: "revoked_visitor" });
-    assert.match((await sc.ask(visitor, `/start ${plain[0]}`)).text!, /^This invite link has been withdrawn by the organiser/);
+    assert.match((await sc.ask(visitor, `/start ${plain[0]}`)).text!, /^The organisers have withdrawn this invite/);
     assert.match((await sc.ask(sc.founder, `/revoke_invite ${plain[0]}`)).text!, /cannot be revoked: it is revoked/);
     assert.match((await sc.ask(sc.founder, `/revoke_invite ${expiring[0]}`)).text!, /cannot be revoked: it is expired/);
   });
@@ -119,11 +119,11 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
 
   it("explains the arguments of both revoke commands", async () => {
     for (const args of ["", " two words", " bad!code"]) {
-      assert.match((await sc.ask(sc.founder, `/revoke_invite${args}`)).text!, /^Usage: \/revoke_invite CODE/, args);
+      assert.match((await sc.ask(sc.founder, `/revoke_invite${args}`)).text!, /^How to: \/revoke_invite CODE/, args);
     }
     assert.match((await sc.ask(sc.founder, "/revoke_invite NoSuchCode123")).text!, /There is no invite with this code/);
     for (const args of ["", " all", " unused now"]) {
-      assert.match((await sc.ask(sc.founder, `/revoke_invites${args}`)).text!, /^Usage: \/revoke_invites unused/, args);
+      assert.match((await sc.ask(sc.founder, `/revoke_invites${args}`)).text!, /^To revoke every unused invite: \/revoke_invites unused/, args);
     }
   });
 
@@ -132,7 +132,7 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
     assert.match((await sc.ask(sc.founder, "/revoke_invites unused")).text!, /^Revoked 3 unused invites\.$/);
     const visitor = sc.user({ username: "after_revoke" });
     for (const code of [expiring[1], plain[2], plain[3]]) {
-      assert.match((await sc.ask(visitor, `/start ${code}`)).text!, /withdrawn by the organiser/);
+      assert.match((await sc.ask(visitor, `/start ${code}`)).text!, /The organisers have withdrawn this invite/);
     }
     assert.match((await sc.ask(sc.founder, "/revoke_invites unused")).text!, /^Revoked 0 unused invites\.$/);
     const status = new Map(
@@ -154,11 +154,11 @@ describe("invite lifecycle: expiry and revocation (issue 7.3)", () => {
     assert.equal(rows.get(fresh!)!["Status"], "unused");
     assert.equal(rows.get(expiring[0]!)!["Status"], "expired");
     assert.equal(rows.get(plain[0]!)!["Status"], "revoked");
-    assert.ok(rows.get(plain[0]!)!["Revoked at"] instanceof Date);
+    assert.ok(rows.get(plain[0]!)!["Revoked (UTC)"] instanceof Date);
     for (const code of [expiring[1]!, plain[2]!, plain[3]!]) assert.equal(rows.get(code)!["Status"], "revoked");
     const usedRow = rows.get(plain[1]!)!;
     assert.equal(usedRow["Status"], "used");
     assert.match(String(usedRow["Used by"]), new RegExp(`${used.id}|@used_code`));
-    assert.ok(usedRow["Used at"] instanceof Date);
+    assert.ok(usedRow["Used (UTC)"] instanceof Date);
   });
 });

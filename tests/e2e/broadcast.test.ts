@@ -10,7 +10,7 @@ function control(sc: Scenario, since: number): Promise<BotMessage> {
 }
 
 function summary(sc: Scenario, since: number): Promise<BotMessage> {
-  return sc.founder.waitFor((m) => /^Summary: broadcast #\d+/.test(m.text ?? ""), { since, timeoutMs: 30_000 });
+  return sc.founder.waitFor((m) => /^Summary of delivery #\d+: announcement/.test(m.text ?? ""), { since, timeoutMs: 30_000 });
 }
 
 const broadcastJobs = (sc: Scenario): number => sc.query("SELECT id FROM jobs WHERE kind = 'broadcast'").length;
@@ -31,8 +31,8 @@ describe("/broadcast (SPEC §6)", () => {
   });
 
   it("explains itself when there is nothing to send", async () => {
-    assert.match((await sc.ask(sc.founder, "/broadcast")).text!, /Usage: \/broadcast <text>/);
-    assert.match((await sc.ask(sc.founder, "/broadcast     ")).text!, /Usage: \/broadcast <text>/);
+    assert.match((await sc.ask(sc.founder, "/broadcast")).text!, /To send an announcement: \/broadcast and the text/);
+    assert.match((await sc.ask(sc.founder, "/broadcast     ")).text!, /To send an announcement: \/broadcast and the text/);
   });
 
   it("sends a formatted text to every participant exactly once, not to admins, after a preview", async () => {
@@ -47,15 +47,15 @@ describe("/broadcast (SPEC §6)", () => {
     assert.equal(preview.text, "Doors open at 19:00 — bring your ticket!");
     assert.deepEqual(preview.entities, [{ type: "bold", offset: 0, length: 15 }], "formatting kept and shifted past the command");
     const panel = await control(sc, since);
-    assert.match(panel.text!, /exactly what 4 participants will receive/);
+    assert.match(panel.text!, /This is how 4 participants will see the announcement/);
     // The /broadcast is handled and has queued no job (a broadcast only goes out as one): nothing can be on its way.
     await sc.settled(sc.founder);
     assert.equal(broadcastJobs(sc), jobs, "no job before the confirmation");
     for (const [i, p] of people.entries()) assert.equal(newMessages(p, marks[i]!).length, 0, "nothing goes out before the confirmation");
 
     const done = summary(sc, since);
-    sc.founder.press("✅ Send to 4", { messageId: panel.message_id });
-    assert.match((await done).text!, /Sent: 4\b/);
+    sc.founder.press("✅ Send to 4 people", { messageId: panel.message_id });
+    assert.match((await done).text!, /✅ 4 messages sent/);
     for (const [i, p] of people.entries()) {
       const got = newMessages(p, marks[i]!);
       assert.equal(got.length, 1, `${p.username} got it once`);
@@ -74,7 +74,7 @@ describe("/broadcast (SPEC §6)", () => {
     const panel = await control(sc, since);
     const done = summary(sc, since);
     sc.founder.press(panel.reply_markup!.inline_keyboard[0]![0]!.text, { messageId: panel.message_id });
-    assert.match((await done).text!, /Sent: 4\b/);
+    assert.match((await done).text!, /✅ 4 messages sent/);
     for (const [i, p] of people.entries()) {
       const got = newMessages(p, marks[i]!);
       assert.equal(got.length, 1);
@@ -92,10 +92,10 @@ describe("/broadcast (SPEC §6)", () => {
     sc.founder.send("/broadcast", { replyTo: original.message_id });
     const panel = await control(sc, founderMark);
     const toggled = await sc.press(sc.founder, "👥 Admins too: no", panel.message_id);
-    assert.match(toggled.text!, /4 participants and 2 admins will receive/);
+    assert.match(toggled.text!, /This is how 4 participants and 2 admins will see the announcement/);
     const done = summary(sc, founderMark);
-    sc.founder.press("✅ Send to 6", { messageId: panel.message_id });
-    assert.match((await done).text!, /Sent: 6\b/);
+    sc.founder.press("✅ Send to 6 people", { messageId: panel.message_id });
+    assert.match((await done).text!, /✅ 6 messages sent/);
     for (const [i, p] of people.entries()) {
       const got = newMessages(p, marks[i]!);
       assert.equal(got.length, 1);
@@ -112,7 +112,7 @@ describe("/broadcast (SPEC §6)", () => {
     const panel = await control(sc, since);
     const sendButton = panel.reply_markup!.inline_keyboard[0]![0]! as { callback_data: string };
     const cancelled = await sc.press(sc.founder, "❌ Cancel", panel.message_id);
-    assert.equal(cancelled.text, "Cancelled. Nothing was sent.");
+    assert.equal(cancelled.text, "Cancelled, nothing was sent.");
     // A stale press of Send afterwards does nothing either.
     const queryId = sc.founder.pressRaw(sendButton.callback_data, panel.message_id);
     await sc.founder.waitForCallbackAnswer(queryId);
@@ -139,12 +139,12 @@ describe("/broadcast (SPEC §6)", () => {
     const done = summary(sc, since);
     sc.founder.press(panel.reply_markup!.inline_keyboard[0]![0]!.text, { messageId: panel.message_id });
     const text = (await done).text!;
-    assert.match(text, /Sent: 3\b/);
-    assert.match(text, /Failed: 1\b/);
+    assert.match(text, /✅ 3 messages sent/);
+    assert.match(text, /❌ 1 message not delivered/);
     const report = await sc.ask(sc.founder, "/failed_report");
-    const rows = (await readSheets(sc.founder.download(report))).get("Failed deliveries")!;
+    const rows = (await readSheets(sc.founder.download(report))).get("Not delivered")!;
     const row = rows.find((r) => r[0] === people[3]!.id)!;
-    assert.match(String(row[2]), /^broadcast #\d+$/);
+    assert.match(String(row[2]), /^announcement “.+” \(delivery #\d+\)$/);
     assert.equal(row[3], "blocked the bot");
   });
 });

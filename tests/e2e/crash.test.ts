@@ -48,7 +48,7 @@ function sendZip(who: SimUser, zip: Buffer, command: string): void {
   who.sendDocument(zip, "tickets.zip", { caption: command, mimeType: "application/zip" });
 }
 
-const importAnswer = /Imported|Nothing was imported|already in wave/;
+const importAnswer = /Loaded|Nothing was loaded|already in wave/;
 
 describe("kill -9 during a ZIP import", () => {
   const sc = useScenario();
@@ -67,12 +67,12 @@ describe("kill -9 during a ZIP import", () => {
     await sc.bot.waitForLog((l) => /reconciled/.test(String(l.msg)) && l.removed === 5);
     // The upload was stored before it was handled: it is handled again, once.
     const reply = await sc.founder.waitFor((m) => importAnswer.test(m.text ?? ""), { since, timeoutMs: 30_000 });
-    assert.match(reply.text!, /Imported 5 tickets into wave “Imports”/);
+    assert.match(reply.text!, /Loaded 5 tickets into wave “Imports”/);
     assert.equal(ticketCount(sc, "available"), 5);
     assertFilesMatchDatabase(sc);
     // One chat is handled in order: once a later /confirm_wave is answered, a
     // second handling of the upload would have answered too.
-    assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /5 tickets available, 0 already sent/);
+    assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /5 available tickets, 0 already sent/);
     assert.equal(sc.founder.messages.slice(since).filter((m) => importAnswer.test(m.text ?? "")).length, 1, "one answer to one upload");
   });
 
@@ -90,11 +90,11 @@ describe("kill -9 during a ZIP import", () => {
     const reply = await sc.founder.waitFor((m) => importAnswer.test(m.text ?? ""), { since, timeoutMs: 30_000 });
     // The upload is handled again after the restart: it finds its own tickets
     // already there, and says so instead of listing them as faults.
-    assert.match(reply.text!, /All 3 tickets of this ZIP are already in wave “Imports”: nothing new was imported/);
+    assert.match(reply.text!, /Every ticket in this ZIP is already in wave “Imports” \(3 files\); nothing new was loaded/);
     assert.equal(ticketCount(sc, "available"), 3);
     assert.equal(ticketCount(sc, "archived"), 5);
     assertFilesMatchDatabase(sc);
-    assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /3 tickets available/);
+    assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /3 available tickets/);
   });
 });
 
@@ -105,9 +105,9 @@ describe("kill -9 during /end_wave", () => {
     const people = Array.from({ length: 2 }, (_, i) => sc.user({ username: `ender_${i}` }));
     await sc.register(people);
     await sc.ask(sc.founder, "/new_wave Ending");
-    assert.match((await uploadZip(sc, sc.founder, makeZip(ticketPdfs(5, "end")))).text!, /Imported 5 tickets/);
+    assert.match((await uploadZip(sc, sc.founder, makeZip(ticketPdfs(5, "end")))).text!, /Loaded 5 tickets/);
     await sc.ask(sc.founder, "/confirm_wave");
-    assert.match((await sendAndWait(sc)).text!, /Sent: 2\b/);
+    assert.match((await sendAndWait(sc)).text!, /✅ 2 messages sent/);
 
     const question = await sc.ask(sc.founder, "/end_wave");
     assert.match(question.text!, /End wave “Ending”\?/);
@@ -120,7 +120,7 @@ describe("kill -9 during /end_wave", () => {
     assertFilesMatchDatabase(sc);
     // The press is handled again after the restart: the admin learns how it ended.
     const ended = await sc.founder.waitFor((m) => m.message_id === question.message_id && !/End wave/.test(m.text ?? ""), { timeoutMs: 20_000 });
-    assert.match(ended.text!, /Wave “Ending” has ended: 2 tickets were sent, 3 unassigned tickets moved to the archive/);
+    assert.match(ended.text!, /Wave “Ending” has ended: 2 tickets sent, 3 available tickets moved to the archive/);
     assert.match((await sc.ask(sc.founder, "/send_tickets")).text!, /no open wave/);
     // Sent tickets stay with their owners.
     const again = await sc.ask(people[0]!, "/ticket");
@@ -185,8 +185,8 @@ describe("kill -9 between a send and its record", () => {
 
     await sc.startBot();
     const summary = await waitForSummary(sc, since, 60_000);
-    assert.match(summary.text!, /Sent: 40\b/);
-    assert.match(summary.text!, /survived 1 restarts/);
+    assert.match(summary.text!, /✅ 40 messages sent/);
+    assert.match(summary.text!, /restarted once during the delivery/);
     // At most the send window (8) was in flight, plus the one the failpoint interrupted.
     assertExactlyOnce(people, tickets, 9);
     assert.equal(ticketCount(sc, "sent"), 40);
@@ -207,7 +207,7 @@ describe("kill -9 during a broadcast", () => {
       const sendButton = (m: BotMessage) => m.reply_markup?.inline_keyboard.flat().find((b) => b.text.startsWith("✅ Send to"));
       const control = await sc.founder.waitFor((m) => sendButton(m) !== undefined, { since });
       const button = sendButton(control)!;
-      assert.equal(button.text, "✅ Send to 40");
+      assert.equal(button.text, "✅ Send to 40 people");
       sc.founder.press({ data: (button as { callback_data: string }).callback_data }, { messageId: control.message_id });
     });
     const reached = people.filter((p) => copies(p) > 0).length;
@@ -217,8 +217,8 @@ describe("kill -9 during a broadcast", () => {
 
     await sc.startBot();
     const summary = await waitForSummary(sc, since, 60_000);
-    assert.match(summary.text!, /Sent: 40\b/);
-    assert.match(summary.text!, /survived 1 restarts/);
+    assert.match(summary.text!, /✅ 40 messages sent/);
+    assert.match(summary.text!, /restarted once during the delivery/);
     const counts = people.map(copies);
     assert.ok(counts.every((n) => n >= 1), "everyone got it");
     const repeats = counts.reduce((sum, n) => sum + n - 1, 0);
@@ -261,7 +261,7 @@ describe("SIGTERM", () => {
 
     await sc.startBot();
     const summary = await waitForSummary(sc, since, 60_000);
-    assert.match(summary.text!, /Sent: 20\b/);
+    assert.match(summary.text!, /✅ 20 messages sent/);
     assertExactlyOnce(people, tickets, 0);
   });
 });

@@ -15,8 +15,8 @@ describe("delivery under transient faults", () => {
     sc.emu.faults.add({ method: "sendDocument", kind: "429", retryAfter: 1, probability: 0.03 });
     const summary = await sendAndWait(sc, 120_000);
     sc.emu.faults.clear();
-    assert.match(summary.text!, /Sent: 200\b/);
-    assert.match(summary.text!, /Failed: 0\b/);
+    assert.match(summary.text!, /✅ 200 messages sent/);
+    assert.match(summary.text!, /❌ 0 messages not delivered/);
     const faults = sc.emu.calls.filter((c) => c.method === "sendDocument" && c.fault);
     assert.ok(faults.length >= 20, `faults were injected (${faults.length})`);
     // dropAfter delivered a document whose answer was lost: resent to the same person.
@@ -40,11 +40,11 @@ describe("delivery across crashes and restarts", () => {
     const atKill = deliveredTickets();
     assert.ok(atKill < 150, "killed in the middle");
     await sc.startBot();
-    const resumed = await sc.founder.waitFor((m) => /restarted while sending/.test(m.text ?? ""), { since });
-    assert.match(resumed.text!, /Resuming: \d+ were already sent/);
+    const resumed = await sc.founder.waitFor((m) => /restarted during delivery #\d+/.test(m.text ?? ""), { since });
+    assert.match(resumed.text!, /carries on\. Already sent: \d+/);
     const summary = await waitForSummary(sc, since, 60_000);
-    assert.match(summary.text!, /Sent: 150\b/);
-    assert.match(summary.text!, /survived 1 restarts/);
+    assert.match(summary.text!, /✅ 150 messages sent/);
+    assert.match(summary.text!, /restarted once during the delivery/);
     assertExactlyOnce(people, tickets, 8);
   });
 
@@ -67,7 +67,7 @@ describe("delivery across crashes and restarts", () => {
     for (const row of pending) assert.equal(sc.emu.getUser(row.user_id)!.documents().length, 0);
     await sc.startBot();
     const summary = await waitForSummary(sc, since, 60_000);
-    assert.match(summary.text!, /Sent: 120\b/);
+    assert.match(summary.text!, /✅ 120 messages sent/);
     assertExactlyOnce(people, tickets, 0);
   });
 });
@@ -79,15 +79,15 @@ describe("the bot stays responsive while sending", () => {
     const { people } = await prepareWave(sc, 300, "Busy");
     const since = sc.founder.messages.length;
     sc.founder.send("/send_tickets");
-    await sc.founder.waitFor((m) => /Sending tickets of wave/.test(m.text ?? ""), { since });
+    await sc.founder.waitFor((m) => /^Delivery #\d+: tickets of wave/.test(m.text ?? ""), { since });
     const visitor = sc.user({ username: "impatient" });
     const answer = await sc.ask(visitor, "/myid");
     assert.match(answer.text!, /Your Telegram id/);
     const participant = await sc.ask(people[299]!, "/ticket");
     assert.match(participant.text ?? "", /no ticket yet|Your ticket/);
-    const summaryBefore = sc.founder.messages.slice(since).some((m) => /^Summary:/.test(m.text ?? ""));
+    const summaryBefore = sc.founder.messages.slice(since).some((m) => /^Summary of delivery #/.test(m.text ?? ""));
     assert.equal(summaryBefore, false, "answered while the delivery was still running");
     const summary = await waitForSummary(sc, since, 60_000);
-    assert.match(summary.text!, /Sent: 300\b/);
+    assert.match(summary.text!, /✅ 300 messages sent/);
   });
 });

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import jsQRModule from "jsqr";
-import { PNG } from "pngjs";
 import { COMMANDS } from "../../src/bot/commands.js";
 import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makeZip } from "../support/fixtures.js";
 import { readSheets, useScenario } from "../support/harness.js";
+import { decodeQr } from "../support/qr.js";
 import { sendAndWait, sha256, ticketPdfs, uploadZip } from "../support/waves.js";
 
 /**
@@ -13,15 +12,6 @@ import { sendAndWait, sha256, ticketPdfs, uploadZip } from "../support/waves.js"
  * door staff, manual check-in and undo, the person card, reissue, /door and
  * the Check-ins sheet.
  */
-
-// jsqr is CommonJS with an ES-style declaration: the function is the module itself at run time.
-const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
-
-/** What a QR image says, read the way a phone camera would. */
-function decodeQr(png: Buffer): string | undefined {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
-}
 
 const PASS_LINK = /^https:\/\/t\.me\/test_ticket_bot\?start=(pass_[0-9a-f]{32})$/;
 
@@ -53,9 +43,9 @@ describe("the event day: passes, the door, the person card, reissue", () => {
     people = ["dora_door", "pavel_pass", "rita_reissue", "manu_manual"].map((username, i) => sc.user({ username, firstName: ["Dora", "Павел", "Rita", "Manu"][i]! }));
     await sc.register(people);
     await sc.ask(sc.founder, "/new_wave Door");
-    assert.match((await uploadZip(sc, sc.founder, makeZip(ticketPdfs(6, "door")))).text!, /Imported 6 tickets/);
+    assert.match((await uploadZip(sc, sc.founder, makeZip(ticketPdfs(6, "door")))).text!, /Loaded 6 tickets/);
     await sc.ask(sc.founder, "/confirm_wave");
-    assert.match((await sendAndWait(sc)).text!, /Sent: 4\b/);
+    assert.match((await sendAndWait(sc)).text!, /✅ 4 messages sent/);
     steward = sc.user({ username: "steward_one", firstName: "Stefan" });
     second = sc.user({ username: "steward_two", firstName: "Sofia" });
     for (const s of [steward, second]) {
@@ -180,13 +170,13 @@ describe("the event day: passes, the door, the person card, reissue", () => {
     const inside = sc.query<{ n: number }>("SELECT COUNT(*) AS n FROM checkins WHERE undone_at IS NULL")[0]!.n;
     const refused = sc.query<{ n: number }>("SELECT COUNT(*) AS n FROM door_log WHERE result IN ('invalid', 'not_allowed')")[0]!.n;
     assert.equal(refused, 5, "three people who are not door staff, the reissued pass, an unknown file");
-    assert.match(door.text!, new RegExp(`^🚪 Inside: ${inside} of 5 ticket holders\\.\\n❌ Refused at the door in the last hour: ${refused}\\.`));
+    assert.match(door.text!, new RegExp(`^🚪 Inside: ${inside} of 5 ticket holders\\.\\n❌ ${refused} refusals? at the door in the last hour\\.`));
     const since = sc.founder.messages.length;
     sc.founder.send("/full_report");
     const report = await sc.founder.waitFor((m) => m.document !== undefined, { since, timeoutMs: 30_000 });
     const sheets = await readSheets(sc.founder.download(report));
     const checkins = sheets.get("Check-ins")!;
-    assert.deepEqual(checkins[0], ["Time", "User id", "Participant", "File", "How", "Checked in by", "Undone", "Undone by"]);
+    assert.deepEqual(checkins[0], ["Time (UTC)", "Telegram id", "Participant", "File", "How", "Checked in by", "Undone (UTC)", "Undone by"]);
     const rows = sc.query<{ user_id: number; method: string; undone_at: number | null }>("SELECT user_id, method, undone_at FROM checkins ORDER BY id");
     assert.equal(checkins.length - 1, rows.length);
     for (const [i, row] of rows.entries()) {

@@ -14,13 +14,13 @@ import { Scenario, useScenario } from "../support/harness.js";
  */
 const QUIET_MS = 3_000;
 
-const isAlert = (text: string | undefined) => /^Security and error notices \(\d+\):/.test(text ?? "");
+const isAlert = (text: string | undefined) => /^Security and errors: \d+ events?\n/.test(text ?? "");
 const alertsOf = (who: SimUser) => who.messages.filter((m) => isAlert(m.text));
 
 /** Six bad invite codes in a row: the sixth starts a lock-out. */
 async function lockOut(sc: Scenario, who: SimUser): Promise<void> {
-  for (let i = 1; i <= 5; i++) assert.match((await sc.ask(who, `/start NotACode${i}`)).text!, /not valid/);
-  assert.match((await sc.ask(who, "/start NotACode6")).text!, /Too many invalid invite links/);
+  for (let i = 1; i <= 5; i++) assert.match((await sc.ask(who, `/start NotACode${i}`)).text!, /no such invite/);
+  assert.match((await sc.ask(who, "/start NotACode6")).text!, /Too many invalid invites in a short time/);
 }
 
 describe("founder alerts: unauthorized attempts and lock-outs, batched (issue 7.5)", () => {
@@ -41,7 +41,7 @@ describe("founder alerts: unauthorized attempts and lock-outs, batched (issue 7.
     assert.match((await sc.ask(intruder, "/export_users")).text!, /not available to you/);
     for (const [i, founder] of [sc.founder, cofounder].entries()) {
       const alert = await founder.waitFor((m) => isAlert(m.text), { since: since[i]! });
-      assert.match(alert.text!, /^Security and error notices \(1\):\n\n\d{4}-\d{2}-\d{2} \d{2}:\d{2} · @intruder \(\d+\) tried \/export_users without the right$/);
+      assert.match(alert.text!, /^Security and errors: 1 event\n\n\d{4}-\d{2}-\d{2} \d{2}:\d{2} · @intruder \(\d+\) without the right: \/export_users$/);
     }
   });
 
@@ -63,11 +63,11 @@ describe("founder alerts: unauthorized attempts and lock-outs, batched (issue 7.
       const alerts = alertsOf(founder);
       assert.equal(alerts.length, 2);
       const text = alerts[1]!.text!;
-      assert.match(text, /^Security and error notices \(4\):/);
-      assert.match(text, /@intruder \(\d+\) tried \/gen_invites without the right/);
-      assert.match(text, /@intruder \(\d+\) tried \/delete_user without the right/);
-      assert.match(text, /@intruder \(\d+\) tried \/list_tickets without the right/);
-      assert.match(text, /@code_guesser \(\d+\) was locked out after too many invalid invite links/);
+      assert.match(text, /^Security and errors: 4 events\n/);
+      assert.match(text, /@intruder \(\d+\) without the right: \/gen_invites/);
+      assert.match(text, /@intruder \(\d+\) without the right: \/delete_user/);
+      assert.match(text, /@intruder \(\d+\) without the right: \/list_tickets/);
+      assert.match(text, /@code_guesser \(\d+\) was locked out: more than 5 invalid invites within 10 minutes/);
     }
   });
 });

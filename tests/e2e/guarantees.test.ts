@@ -37,7 +37,7 @@ describe("deleting a participant while their ticket waits for a retry", () => {
       { name: "ticket-2.pdf", data: makePdf("race-ticket-2") },
     ];
     await sc.ask(sc.founder, "/new_wave Race");
-    assert.match((await uploadZip(sc, sc.founder, makeZip(tickets))).text!, /Imported 2 tickets/);
+    assert.match((await uploadZip(sc, sc.founder, makeZip(tickets))).text!, /Loaded 2 tickets/);
     await sc.ask(sc.founder, "/confirm_wave");
 
     // Anna's sends answer 502 twice: her delivery waits for the retry round.
@@ -54,8 +54,8 @@ describe("deleting a participant while their ticket waits for a retry", () => {
     const confirmedAt = Date.now();
 
     const summary = await waitForSummary(sc, since, 90_000);
-    assert.match(summary.text!, /Sent: 1\b/);
-    assert.match(summary.text!, /the person was deleted meanwhile: 1/);
+    assert.match(summary.text!, /✅ 1 message sent/);
+    assert.match(summary.text!, /1 person was deleted during the delivery/);
     assert.doesNotMatch(summary.text!, /did not match/);
 
     // Nothing more went to Anna: not a single attempt after the confirmation.
@@ -71,7 +71,7 @@ describe("deleting a participant while their ticket waits for a retry", () => {
     const clara = sc.user({ username: "clara_next" });
     await sc.register([clara]);
     const next = await sendAndWait(sc);
-    assert.match(next.text!, /No ticket left for: 1/);
+    assert.match(next.text!, /No ticket left for 1 participant\b/);
     assert.equal(clara.documents().length, 0);
     assertNoTicketReachedTwoPeople([anna, boris, clara]);
     assert.equal(boris.documents().length, 1);
@@ -96,7 +96,7 @@ describe("messages at Telegram's limits", () => {
     const entries = Array.from({ length: 40 }, (_, i) => ({ name: `${folder}/Участник номер ${i + 1} с длинным именем 👩‍💻.pdf`, data: Buffer.from(`not a pdf ${i}`) }));
     const since = sc.founder.messages.length;
     const reply = await uploadZip(sc, sc.founder, makeZip(entries));
-    assert.match(reply.text!, /Nothing was imported/);
+    assert.match(reply.text!, /Nothing was loaded/);
     assert.ok(reply.text!.length <= 4096, `${reply.text!.length} characters`);
     assert.match(reply.text!, /… and \d+ more$/);
     const file = await sc.founder.waitFor((m) => m.document !== undefined, { since });
@@ -139,9 +139,9 @@ describe("ticket file names", () => {
       { name: cjk, data: makePdf("names-li") },
       { name: "manifest.csv", data: manifest },
     ]));
-    assert.match(reply.text!, /Imported 2 tickets/);
+    assert.match(reply.text!, /Loaded 2 tickets/);
     await sc.ask(sc.founder, "/confirm_wave");
-    assert.match((await sendAndWait(sc)).text!, /Sent: 2\b/);
+    assert.match((await sendAndWait(sc)).text!, /✅ 2 messages sent/);
 
     const annaDoc = anna.documents()[0]!.document!;
     assert.equal(annaDoc.file_name, "Анна Иванова 👩‍💻.pdf");
@@ -270,8 +270,8 @@ describe("commands, whatever their case", () => {
     const since = sc.founder.messages.length;
     sc.founder.send("/Export_Users");
     const file = await sc.founder.waitFor((m) => m.document !== undefined, { since });
-    assert.match(file.caption!, /Participants: 0/);
-    assert.match((await sc.ask(sc.founder, `/delete_user ${sc.founder.id}`)).text!, /founders are set in the configuration/i);
+    assert.match(file.caption!, /0 participants/);
+    assert.match((await sc.ask(sc.founder, `/delete_user ${sc.founder.id}`)).text!, /Owners are set in the bot's settings/i);
   });
 });
 

@@ -45,9 +45,9 @@ describe("named tickets: a manifest maps each PDF to its person (issue 7.1)", ()
   };
 
   const refusals: Array<[string, string, RegExp]> = [
-    ["a file that is not in the ZIP", "file;person\nanna.pdf;@anna_k\nnope.pdf;@boris_m\n", /row 3: “nope\.pdf” is not a PDF in this ZIP/],
-    ["a person named twice", "anna.pdf,@anna_k\nboris.pdf,@ANNA_K\n", /row 2: @ANNA_K is named twice/],
-    ["a malformed person", "anna.pdf,@anna_k\nboris.pdf,Boris M\n", /row 2: “Boris M” is not a @username or a numeric id/],
+    ["a file that is not in the ZIP", "file;person\nanna.pdf;@anna_k\nnope.pdf;@boris_m\n", /row 3: “nope\.pdf”: there is no such PDF in this ZIP/],
+    ["a person named twice", "anna.pdf,@anna_k\nboris.pdf,@ANNA_K\n", /row 2: @ANNA_K is listed twice/],
+    ["a malformed person", "anna.pdf,@anna_k\nboris.pdf,Boris M\n", /row 2: “Boris M” is neither a @username nor a numeric id/],
   ];
   for (const [label, manifest, reason] of refusals) {
     it(`refuses a manifest with ${label}, and imports nothing`, async () => {
@@ -57,7 +57,7 @@ describe("named tickets: a manifest maps each PDF to its person (issue 7.1)", ()
         { name: "boris.pdf", data: pdfs.boris },
       ]);
       const reply = await uploadZip(sc, sc.founder, zip);
-      assert.match(reply.text!, /^Nothing was imported: the manifest has 1 problems\./);
+      assert.match(reply.text!, /^Nothing was loaded: the manifest has 1 problem\./);
       assert.match(reply.text!, reason);
       assert.equal(ticketCount(sc), 0);
       const folder = join(sc.dir, "tickets", "wave-1");
@@ -77,10 +77,10 @@ describe("named tickets: a manifest maps each PDF to its person (issue 7.1)", ()
     ]);
     const reply = await uploadZip(sc, sc.founder, zip);
     const text = reply.text!;
-    assert.match(text, /Imported 5 tickets into wave “Named”/);
-    assert.match(text, /4 tickets are named for a person by the manifest/);
-    assert.match(text, new RegExp(`2 named people have not registered yet; they get their ticket when they register and /send_tickets runs again: ${dmitry.id}, @eve_late`));
-    assert.match(text, /1 PDFs are not in the manifest and go to nobody: spare\.pdf/);
+    assert.match(text, /Loaded 5 tickets into wave “Named”/);
+    assert.match(text, /4 named tickets from the manifest/);
+    assert.match(text, new RegExp(`2 people from the manifest have not registered yet; they get their ticket after registering, with the next /send_tickets: ${dmitry.id}, @eve_late`));
+    assert.match(text, /1 PDF is not in the manifest and goes to nobody: spare\.pdf/);
 
     const { header, byFile } = await listTickets(sc);
     const namedFor = header.indexOf("Named for");
@@ -89,14 +89,14 @@ describe("named tickets: a manifest maps each PDF to its person (issue 7.1)", ()
     assert.equal(byFile.get("sub/boris.pdf")![namedFor], "@boris_m");
     assert.equal(byFile.get("dmitry.pdf")![namedFor], String(dmitry.id));
     assert.equal(byFile.get("eve.pdf")![namedFor], "@eve_late");
-    assert.equal(byFile.get("spare.pdf")![namedFor], "(not in the manifest)");
+    assert.equal(byFile.get("spare.pdf")![namedFor], "not in the manifest");
   });
 
   it("sends each registered named person exactly their file, and nothing to a participant the manifest does not name", async () => {
-    assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /5 tickets available, 0 already sent, 3 participants without a ticket/);
+    assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /5 available tickets, 0 already sent; 3 participants have no ticket/);
     const summary = await sendAndWait(sc);
-    assert.match(summary.text!, /Sent: 2\b/);
-    assert.match(summary.text!, /No ticket left for: 1\b/);
+    assert.match(summary.text!, /✅ 2 messages sent/);
+    assert.match(summary.text!, /No ticket left for 1 participant\b/);
     const got = received([anna, boris, clara, dmitry, eve]);
     assert.deepEqual(got.get(anna.id), [sha256(pdfs.anna)]);
     assert.deepEqual(got.get(boris.id), [sha256(pdfs.boris)]);
@@ -114,7 +114,7 @@ describe("named tickets: a manifest maps each PDF to its person (issue 7.1)", ()
   it("gives a named person who registers later their own ticket at the next /send_tickets", async () => {
     await sc.register([dmitry, eve]);
     const summary = await sendAndWait(sc);
-    assert.match(summary.text!, /Sent: 2\b/);
+    assert.match(summary.text!, /✅ 2 messages sent/);
     const got = received([anna, boris, clara, dmitry, eve]);
     assert.deepEqual(got.get(dmitry.id), [sha256(pdfs.dmitry)]);
     assert.deepEqual(got.get(eve.id), [sha256(pdfs.eve)]);
@@ -149,15 +149,15 @@ describe("named tickets: a manifest maps each PDF to its person (issue 7.1)", ()
       { name: "extra.pdf", data: second.extra },
     ]);
     const reply = await uploadZip(sc, sc.founder, zip);
-    assert.match(reply.text!, /Imported 4 tickets into wave “Named 2”/);
-    assert.match(reply.text!, /3 tickets are named for a person by the manifest/);
-    assert.match(reply.text!, /1 named people have not registered yet.*: @ghost_guest/);
-    assert.match(reply.text!, /1 PDFs are not in the manifest and go to nobody: extra\.pdf/);
+    assert.match(reply.text!, /Loaded 4 tickets into wave “Named 2”/);
+    assert.match(reply.text!, /3 named tickets from the manifest/);
+    assert.match(reply.text!, /1 person from the manifest has not registered yet.*: @ghost_guest/);
+    assert.match(reply.text!, /1 PDF is not in the manifest and goes to nobody: extra\.pdf/);
 
     await sc.ask(sc.founder, "/confirm_wave");
     const summary = await sendAndWait(sc);
-    assert.match(summary.text!, /Sent: 2\b/);
-    assert.match(summary.text!, /No ticket left for: 4\b/);
+    assert.match(summary.text!, /✅ 2 messages sent/);
+    assert.match(summary.text!, /No ticket left for 4 participants\b/);
     const got = received([anna, clara, frank]);
     assert.deepEqual(got.get(clara.id), [sha256(second.clara)], "named by username in another case");
     assert.deepEqual(got.get(frank.id), [sha256(second.frank)], "named by numeric id");
@@ -166,6 +166,6 @@ describe("named tickets: a manifest maps each PDF to its person (issue 7.1)", ()
     const { header, byFile } = await listTickets(sc);
     const namedFor = header.indexOf("Named for");
     assert.equal(byFile.get("frank.pdf")![namedFor], String(frank.id));
-    assert.equal(byFile.get("extra.pdf")![namedFor], "(not in the manifest)");
+    assert.equal(byFile.get("extra.pdf")![namedFor], "not in the manifest");
   });
 });

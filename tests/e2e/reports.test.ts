@@ -34,7 +34,7 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
     const question = "Where is my ticket? 👩‍💻\nשלום \u2067evil\u2069 \u200F\u200B";
     assert.match((await sc.ask(anna, question)).text!, /I only understand commands/);
 
-    assert.match((await runWave(sc, ticketPdfs(5, "cl"), { name: "Spring" })).text!, /Sent: 4\b/);
+    assert.match((await runWave(sc, ticketPdfs(5, "cl"), { name: "Spring" })).text!, /✅ 4 messages sent/);
     const ticket = anna.documents().at(-1)!;
 
     // The broadcast: the exact message as a preview, then a control message.
@@ -49,7 +49,7 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
     assert.ok("callback_data" in send && /^bc:send:\d+$/.test(send.callback_data!), JSON.stringify(send));
     const annaMark = anna.messages.length;
     sc.founder.press({ data: send.callback_data! }, { messageId: panel.message_id });
-    await sc.founder.waitFor((m) => /^Summary: broadcast/.test(m.text ?? ""), { since, timeoutMs: 60_000 });
+    await sc.founder.waitFor((m) => /^Summary of delivery #\d+: announcement/.test(m.text ?? ""), { since, timeoutMs: 60_000 });
     await anna.waitFor((m) => m.text === "Doors open at 19:00", { since: annaMark });
 
     const reply = await askForFile(sc, "/chatlog @anna_k");
@@ -62,7 +62,7 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
     const rows = text.split("\n");
     assert.equal(rows[0], `Chat log of @anna_k (${anna.id}), Anna Karenina`);
     assert.match(rows[1]!, new RegExp(`^${lines} lines, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} – \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(time zone Europe/Moscow\\)$`));
-    assert.match(text, /Exported on .* by @founder \(\d+\)\./);
+    assert.match(text, /Exported by @founder \(\d+\), .*\./);
     assert.equal(rows.filter((r) => ENTRY.test(r)).length, lines, "one entry per stored line");
 
     // In order: the welcome (the log starts at registration: before consent
@@ -75,25 +75,25 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
       last = index;
       return rows[index]!;
     };
-    assert.match(at("Welcome, Anna"), /^\S+ \S+ ← bot: {2}\[edited\] Welcome, Anna! You are registered/);
-    assert.match(at("/myid"), / → user: \/myid$/);
-    assert.match(at(`Your Telegram id: ${anna.id}`), / ← bot: {2}Your Telegram id: \d+$/);
+    assert.match(at("Welcome, Anna"), /^\S+ \S+ ← bot: {4}\[edited\] Welcome, Anna! You are registered/);
+    assert.match(at("/myid"), / → person: \/myid$/);
+    assert.match(at(`Your Telegram id: ${anna.id}`), / ← bot: {4}Your Telegram id: \d+$/);
     const first = at("Where is my ticket?");
-    assert.ok(first.endsWith("→ user: Where is my ticket? 👩‍💻"), "zero-width joiners pass through");
+    assert.ok(first.endsWith("→ person: Where is my ticket? 👩‍💻"), "zero-width joiners pass through");
     const second = rows[last + 1]!;
     assert.equal(second, `${" ".repeat(first.indexOf("Where"))}שלום \u2067evil\u2069 \u200F\u200B`, "the second line is indented under the first, RTL kept");
-    assert.match(at("I only understand commands"), / ← bot: {2}I only understand commands/);
-    assert.match(at(`[document: ${ticket.document!.file_name}]`), new RegExp(` ← bot: {2}\\[document: ticket-cl-\\d{4}\\.pdf\\] Your ticket — Spring$`));
-    assert.match(at("Doors open at 19:00"), / ← bot: {2}Doors open at 19:00$/);
+    assert.match(at("I only understand commands"), / ← bot: {4}I only understand commands/);
+    assert.match(at(`[document: ${ticket.document!.file_name}]`), new RegExp(` ← bot: {4}\\[document: ticket-cl-\\d{4}\\.pdf\\] Your ticket — Spring$`));
+    assert.match(at("Doors open at 19:00"), / ← bot: {4}Doors open at 19:00$/);
 
     const [audit] = sc.query<{ args: string; result: string }>("SELECT * FROM audit_log WHERE action = 'chatlog' ORDER BY id DESC");
     assert.deepEqual(audit, { ...audit, args: String(anna.id), result: `${lines} lines` });
   });
 
   it("/chatlog explains a missing, invalid or unknown argument", async () => {
-    assert.match((await sc.ask(sc.founder, "/chatlog")).text!, /^Usage: \/chatlog @username or \/chatlog 123456789/);
-    assert.match((await sc.ask(sc.founder, "/chatlog   ")).text!, /^Usage: \/chatlog/);
-    assert.match((await sc.ask(sc.founder, "/chatlog !!!")).text!, /neither a @username nor a numeric Telegram id[\s\S]*Usage: \/chatlog/);
+    assert.match((await sc.ask(sc.founder, "/chatlog")).text!, /^The command \/chatlog @username or \/chatlog 123456789/);
+    assert.match((await sc.ask(sc.founder, "/chatlog   ")).text!, /^The command \/chatlog/);
+    assert.match((await sc.ask(sc.founder, "/chatlog !!!")).text!, /neither a @username nor a numeric Telegram id[\s\S]*The command \/chatlog/);
     assert.match((await sc.ask(sc.founder, "/chatlog @unknown_person")).text!, /I don't know @unknown_person/);
     assert.match((await sc.ask(sc.founder, "/chatlog 987654321")).text!, /I don't know 987654321/);
   });
@@ -127,41 +127,45 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
     const file = sc.founder.download(reply);
     const sheets = await readSheets(file);
 
+    const zone = (header: string) => `${header} (Europe/Moscow)`;
     const expected: Record<string, { header: Cell[]; rows: number }> = {
       Participants: {
-        header: ["No.", "User id", "Username", "First name", "Last name", "Language", "Registered at", "Invite code", "Consent at", "Agreement version", "Blocked the bot at", "Checked in", "Checked in by"],
+        header: [
+          "No.", "Telegram id", "Username", "First name", "Last name", "Language", zone("Registered"), "Invite", zone("Agreed"),
+          "Agreement version", "Ticket", "Ticket status", zone("Blocked the bot"), zone("Checked in"), "Checked in by",
+        ],
         rows: count(sc, "SELECT COUNT(*) FROM users WHERE registered_at IS NOT NULL"),
       },
       Admins: {
-        header: ["User id", "Username", "First name", "Last name", "Role", "Added by", "Added at"],
+        header: ["Telegram id", "Username", "First name", "Last name", "Role", "Added by", zone("Added")],
         rows: 1 + count(sc, "SELECT COUNT(*) FROM admins WHERE user_id <> ?", sc.founder.id),
       },
       "Door staff": {
-        header: ["User id", "Username", "First name", "Added by", "Added at"],
+        header: ["Telegram id", "Username", "First name", "Added by", zone("Added")],
         rows: count(sc, "SELECT COUNT(*) FROM staff"),
       },
       Tickets: {
-        header: ["Ticket", "Wave", "File", "Status", "User id", "Username", "Named for", "Assigned at", "Sent at", "Attempts", "Last error", "Checked in"],
+        header: ["Ticket #", "Wave", "File", "Status", "Telegram id", "Username", "Named for", zone("Assigned"), zone("Sent"), "Attempts", "Last error", zone("Checked in")],
         rows: count(sc, "SELECT COUNT(*) FROM tickets"),
       },
       Invites: {
-        header: ["Code", "Invite link", "Status", "Created at", "Created by", "Expires at", "Used by", "Used at", "Revoked at"],
+        header: ["Code", "Invite link", "Status", zone("Created"), "Created by", zone("Expires"), "Used by", zone("Used"), zone("Revoked")],
         rows: count(sc, "SELECT COUNT(*) FROM invites"),
       },
       Waves: {
-        header: ["Wave id", "Name", "Status", "Created at", "Created by", "Confirmed at", "Ended at", "Ended by", "Tickets", "Available", "Sent", "Archived", "Delivery runs"],
+        header: ["Wave #", "Name", "Status", zone("Created"), "Created by", zone("Confirmed"), zone("Ended"), "Ended by", "Tickets in all", "Available", "Sent", "Archived", "Deliveries"],
         rows: count(sc, "SELECT COUNT(*) FROM waves"),
       },
-      "Failed deliveries": {
-        header: ["User id", "Username", "What", "Reason", "Error", "Attempts", "Time"],
+      "Not delivered": {
+        header: ["Telegram id", "Username", "What", "Reason", "Telegram's answer", "Attempts", zone("Time")],
         rows: count(sc, "SELECT COUNT(*) FROM deliveries WHERE status = 'failed'"),
       },
       "Check-ins": {
-        header: ["Time", "User id", "Participant", "File", "How", "Checked in by", "Undone", "Undone by"],
+        header: [zone("Time"), "Telegram id", "Participant", "File", "How", "Checked in by", zone("Undone"), "Undone by"],
         rows: count(sc, "SELECT COUNT(*) FROM checkins"),
       },
       Security: {
-        header: ["Time", "User id", "Username", "Kind", "Action", "Details"],
+        header: [zone("Time"), "Telegram id", "Username", "Kind", "Action", "Details"],
         rows: count(sc, "SELECT COUNT(*) FROM security_log"),
       },
     };
@@ -174,27 +178,40 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
     }
     assert.ok(reply.caption!.startsWith("Full report, rows per sheet:"));
     assert.equal(expected.Participants!.rows, 3, "Boris was deleted");
-    assert.ok(expected["Failed deliveries"]!.rows >= 1 && expected.Security!.rows >= 2, "the interesting sheets are not empty");
+    assert.ok(expected["Not delivered"]!.rows >= 1 && expected.Security!.rows >= 2, "the interesting sheets are not empty");
 
     const annaRow = sheets.get("Participants")!.find((r) => r[1] === anna.id)!;
     assert.equal(annaRow[2], "@anna_k", "ids are numbers, found by number");
+    const [annaStored] = sc.query<{ registered_at: number; agreement_version: string }>("SELECT registered_at, agreement_version FROM users WHERE id = ?", anna.id);
+    // Excel has no zones: the cell holds the Moscow clock's reading (UTC+3), as an organiser in Moscow expects.
     assert.ok(annaRow[6] instanceof Date, "registration time is a real date");
+    assert.ok(Math.abs(annaRow[6].getTime() - (annaStored!.registered_at + 3 * 3_600_000)) < 1000, "in Moscow time");
+    assert.match(String(annaRow[9]), new RegExp(`^${annaStored!.agreement_version} of \\d{4}-\\d{2}-\\d{2}$`), "the agreement version with its date");
+    assert.match(String(annaRow[10]), /^ticket-cl-\d{4}\.pdf$/, "the ticket column");
+    assert.equal(annaRow[11], "sent");
 
     const [wave] = sheets.get("Waves")!.slice(1);
     const [stored] = sc.query<{ id: number; created_by: number }>("SELECT * FROM waves");
     assert.deepEqual(wave!.slice(0, 2), [stored!.id, "Spring"]);
-    assert.equal(wave![2], "confirmed");
+    assert.equal(wave![2], "sent", "every participant holds a ticket and none failed");
     assert.ok(wave![3] instanceof Date && wave![5] instanceof Date, "created and confirmed at are dates");
-    assert.equal(wave![4], sc.founder.id);
-    assert.deepEqual(wave!.slice(8), [5, 1, 4, 0, 1], "tickets total, available, sent, archived; delivery runs");
+    assert.equal(wave![4], `@founder (${sc.founder.id})`, "people by name beside their id");
+    assert.deepEqual(wave!.slice(8), [5, 1, 4, 0, 1], "tickets total, available, sent, archived; deliveries");
+
+    const invite = sheets.get("Invites")!.slice(1).find((r) => r[2] === "used")!;
+    assert.equal(invite[4], `@founder (${sc.founder.id})`);
+    assert.match(String(invite[6]), /^@\w+ \(\d+\)$|^deleted user #\d+$/);
 
     const security = sheets.get("Security")!.slice(1);
     const refused = security.find((r) => r[1] === carl.id && r[4] === "/chatlog")!;
     assert.ok(refused[0] instanceof Date);
     assert.deepEqual(refused.slice(1, 5), [carl.id, "@carl_m", "not allowed", "/chatlog"]);
 
-    const failed = sheets.get("Failed deliveries")!.slice(1);
-    assert.ok(failed.some((r) => r[0] === dora.id && /broadcast/.test(String(r[2]))), "dora blocked the bot before the broadcast");
+    const failed = sheets.get("Not delivered")!.slice(1);
+    assert.ok(
+      failed.some((r) => r[0] === dora.id && /^announcement “Doors open at 19:00” \(delivery #\d+\)$/.test(String(r[2]))),
+      "dora blocked the bot before the announcement, named by its first words",
+    );
 
     const workbook = await loadWorkbook(file);
     for (const [name, { header }] of Object.entries(expected)) {

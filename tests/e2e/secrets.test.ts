@@ -86,7 +86,7 @@ describe("secrets and personal data (SPEC §4, §9)", () => {
     for (const rule of [{ kind: "error", description: LEAKY } as const, { kind: "drop" } as const]) {
       fault({ method: "getFile", times: 1, ...rule });
       const reply = await uploadZipExpectingFailure(founder, zip);
-      assert.match(reply.text!, /could not download the file/);
+      assert.match(reply.text!, /Could not download the file/);
     }
 
     // The same inside a dialog: the upload conversation's reply fails.
@@ -104,13 +104,13 @@ describe("secrets and personal data (SPEC §4, §9)", () => {
     // A broadcast that cannot be copied, and one whose delivery fails for a participant.
     // (A text broadcast goes out with sendMessage, the preview to the admin first.)
     fault({ method: "sendMessage", chatId: founder.id, kind: "error", description: LEAKY, times: 1 });
-    const refused = await expectReply(founder, "/broadcast First try", /cannot be broadcast/);
+    const refused = await expectReply(founder, "/broadcast First try", /cannot be sent out/);
     assert.ok(!refused.text!.includes(SECRET));
-    const preview = await expectReply(founder, "/broadcast Hello everyone", /This is exactly what/);
+    const preview = await expectReply(founder, "/broadcast Hello everyone", /This is how/);
     fault({ method: "sendMessage", chatId: paul.id, kind: "error", status: 403, description: `Forbidden: bot${TEST_TOKEN} was blocked by the user`, durationMs: 60_000 });
     const since = founder.messages.length;
-    founder.press("✅ Send to 1", { messageId: preview.message_id });
-    await founder.waitForText(/Summary: broadcast/, { since, timeoutMs: 60_000 });
+    founder.press("✅ Send to 1 person", { messageId: preview.message_id });
+    await founder.waitForText(/Summary of delivery #\d+: announcement/, { since, timeoutMs: 60_000 });
     sc.emu.faults.clear();
 
     // Every report an admin can get, with the failures in them.
@@ -140,10 +140,10 @@ describe("secrets and personal data (SPEC §4, §9)", () => {
       { name: "manifest.csv", data: `file;person\nzina.pdf;@${ZINA.username}\n` },
       { name: "zina.pdf", data: makePdf("named for zina") },
     ]);
-    assert.match((await uploadZip(sc, sc.founder, named, "/upload_zip_add")).text!, /Imported 1 tickets/);
+    assert.match((await uploadZip(sc, sc.founder, named, "/upload_zip_add")).text!, /Loaded 1 ticket/);
     await expectReply(sc.founder, "/confirm_wave", /./);
     await expectReply(sc.founder, "/send_tickets", /./);
-    await sc.founder.waitForText(/Summary: tickets/, { timeoutMs: 60_000 });
+    await sc.founder.waitForText(/Summary of delivery #\d+: tickets/, { timeoutMs: 60_000 });
     await zina.waitFor((m) => m.document !== undefined);
     await expectReply(sc.founder, `/chatlog @${ZINA.username}`, (m) => m.document !== undefined);
     await expectReply(sc.founder, `/add_admin @${ZINA.username.toUpperCase()}`, /is now an admin/);
@@ -196,7 +196,7 @@ describe("secrets and personal data (SPEC §4, §9)", () => {
   async function uploadZipExpectingFailure(who: SimUser, zip: Buffer): Promise<BotMessage> {
     const since = who.messages.length;
     who.sendDocument(zip, "tickets.zip", { caption: "/upload_zip_add", mimeType: "application/zip" });
-    return who.waitFor((m) => /download|Imported|Nothing was imported/i.test(m.text ?? ""), { since, timeoutMs: 30_000 });
+    return who.waitFor((m) => /download|Loaded|Nothing was loaded/i.test(m.text ?? ""), { since, timeoutMs: 30_000 });
   }
 
   /** Every text the bot sent or tried to send (parameters of every call), and every file it sent, unpacked. */

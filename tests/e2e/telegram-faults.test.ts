@@ -32,11 +32,11 @@ describe("429 Too Many Requests for a long while", () => {
     await waitUntil(() => calls(sc, "sendDocument").some((c) => c.status === 429), "a 429");
     const visitor = sc.user({ username: "patient_visitor" });
     assert.match((await sc.ask(visitor, "/myid", { timeoutMs: 20_000 })).text!, /Your Telegram id/);
-    assert.ok(!sc.founder.messages.slice(since).some((m) => /^Summary:/.test(m.text ?? "")), "answered while the delivery was held back");
+    assert.ok(!sc.founder.messages.slice(since).some((m) => /^Summary of delivery #/.test(m.text ?? "")), "answered while the delivery was held back");
 
     const summary = await waitForSummary(sc, since, 90_000);
-    assert.match(summary.text!, /Sent: 10\b/);
-    assert.match(summary.text!, /Failed: 0\b/);
+    assert.match(summary.text!, /✅ 10 messages sent/);
+    assert.match(summary.text!, /❌ 0 messages not delivered/);
     assert.ok(calls(sc, "sendDocument").filter((c) => c.status === 429).length >= 2, "Telegram said 429 more than once");
     assertExactlyOnce(people, tickets, 0);
   });
@@ -54,8 +54,8 @@ describe("502 Bad Gateway for 30 s", () => {
     const answer = await sc.ask(visitor, "/myid", { timeoutMs: 90_000 });
     assert.match(answer.text!, /Your Telegram id/);
     const summary = await waitForSummary(sc, since, 150_000);
-    assert.match(summary.text!, /Sent: 30\b/);
-    assert.match(summary.text!, /Failed: 0\b/);
+    assert.match(summary.text!, /✅ 30 messages sent/);
+    assert.match(summary.text!, /❌ 0 messages not delivered/);
     const failed = (method: string) => calls(sc, method).filter((c) => c.status === 502).length;
     assert.ok(failed("sendDocument") > 0 && failed("sendMessage") > 0, "both the delivery and the reply met the outage");
     // A 502 means Telegram did not take the message: nobody gets one twice.
@@ -99,7 +99,7 @@ describe("getFile refuses: file is too big", () => {
     assert.match(refused.text!, /Telegram lets bots download at most 20 MB/);
     assert.match(refused.text!, /\/upload_zip_add/);
     assert.equal(sc.query("SELECT id FROM tickets").length, 0);
-    assert.match((await uploadZip(sc, sc.founder, zip)).text!, /Imported 2 tickets/);
+    assert.match((await uploadZip(sc, sc.founder, zip)).text!, /Loaded 2 tickets/);
   });
 });
 
@@ -123,8 +123,8 @@ describe("requests that never get an answer", () => {
     sc.emu.faults.add({ method: "sendDocument", kind: "hang", times: 2 });
     const since = startSending(sc);
     const summary = await waitForSummary(sc, since, 60_000);
-    assert.match(summary.text!, /Sent: 12\b/);
-    assert.match(summary.text!, /Failed: 0\b/);
+    assert.match(summary.text!, /✅ 12 messages sent/);
+    assert.match(summary.text!, /❌ 0 messages not delivered/);
     assert.equal(calls(sc, "sendDocument").filter((c) => c.fault === "hang").length, 2);
     assertExactlyOnce(people, tickets, 0);
   });

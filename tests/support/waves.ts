@@ -15,7 +15,7 @@ export function ticketPdfs(count: number, prefix = "t"): Array<{ name: string; d
 export async function uploadZip(sc: Scenario, who: SimUser, zip: Buffer, command = "/upload_zip", fileName = "tickets.zip"): Promise<BotMessage> {
   const since = who.messages.length;
   who.sendDocument(zip, fileName, { caption: command, mimeType: "application/zip" });
-  return who.waitFor((m) => /Imported|Nothing was imported|not a readable|not a \.zip|MB|no open wave|being sent/i.test(m.text ?? ""), { since, timeoutMs: 60_000 });
+  return who.waitFor((m) => /Loaded|Nothing was loaded|cannot be read as a ZIP|not a ZIP|MB|no open wave|being delivered/i.test(m.text ?? ""), { since, timeoutMs: 60_000 });
 }
 
 /** /new_wave, upload, /confirm_wave, /send_tickets, then waits for the summary. */
@@ -33,7 +33,7 @@ export async function sendAndWait(sc: Scenario, timeoutMs = 60_000): Promise<Bot
 }
 
 export function waitForSummary(sc: Scenario, since: number, timeoutMs = 60_000): Promise<BotMessage> {
-  return sc.founder.waitFor((m) => /^(Summary|Stopped by an admin):/.test(m.text ?? ""), { since, timeoutMs });
+  return sc.founder.waitFor((m) => /^(Summary of delivery #\d+|Delivery #\d+ was stopped by an admin):/.test(m.text ?? ""), { since, timeoutMs });
 }
 
 /** Every document each user received, by the content's hash. */
@@ -68,7 +68,7 @@ export async function prepareWave(sc: Scenario, participants: number, name: stri
   await sc.register(people, 40);
   const tickets = ticketPdfs(participants, name);
   await sc.ask(sc.founder, `/new_wave ${name}`);
-  assert.match((await uploadZip(sc, sc.founder, makeZip(tickets))).text!, new RegExp(`Imported ${participants} tickets`));
+  assert.match((await uploadZip(sc, sc.founder, makeZip(tickets))).text!, new RegExp(`Loaded ${participants} tickets?`));
   assert.match((await sc.ask(sc.founder, "/confirm_wave")).text!, /The wave is confirmed/);
   return { people, tickets };
 }

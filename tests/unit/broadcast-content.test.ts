@@ -37,7 +37,7 @@ describe("what /broadcast sends", () => {
     const result = broadcastFromMessage(photo);
     assert.ok(result.ok);
     assert.deepEqual(result.content, { kind: "copy", sourceMessageId: 7, caption: { text: "Hall plan", entities: [] } });
-    assert.equal(result.summary, "[photo] Hall plan");
+    assert.equal(result.summary, "Hall plan");
     const bare = broadcastFromMessage({ ...photo, caption: "/broadcast" });
     assert.ok(bare.ok);
     assert.deepEqual(bare.content, { kind: "copy", sourceMessageId: 7, caption: { text: "", entities: [] } }, "the command itself never reaches participants");
@@ -50,7 +50,7 @@ describe("what /broadcast sends", () => {
     const result = broadcastFromMessage({ ...base, text: "/broadcast", entities: [command()], reply_to_message: reply as Message & { reply_to_message: undefined } });
     assert.ok(result.ok);
     assert.deepEqual(result.content, { kind: "copy", sourceMessageId: 3 });
-    assert.equal(result.summary, "[document: plan.pdf] Plan");
+    assert.equal(result.summary, "Plan");
   });
 });
 

@@ -108,10 +108,11 @@ describe("chat-log descriptions", () => {
       kind: "command",
       content: "/start x",
     });
-    assert.equal(
-      describeMessage({ document: { file_id: "a", file_unique_id: "b", file_name: "t.pdf" }, caption: "yours" }).content,
-      "[document: t.pdf] yours",
-    );
+    assert.deepEqual(describeMessage({ document: { file_id: "a", file_unique_id: "b", file_name: "t.pdf" }, caption: "yours" }), {
+      kind: "document",
+      detail: "t.pdf",
+      content: "yours",
+    });
     const line = describeIncoming({
       update_id: 1,
       callback_query: {
@@ -128,7 +129,7 @@ describe("chat-log descriptions", () => {
         },
       },
     });
-    assert.deepEqual(line, { userId: 5, kind: "button", messageId: 9, content: "[button: Accept]" });
+    assert.deepEqual(line, { userId: 5, kind: "button", detail: "Accept", messageId: 9, content: "" });
   });
 });
 

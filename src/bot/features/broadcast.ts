@@ -77,7 +77,7 @@ inPrivate.callbackQuery(bcButtons.pattern, async (ctx) => {
     case "send": {
       const result = broadcasts.confirm({ draft, by: ctx.from.id, chatId: ctx.chat.id, locale: ctx.locale });
       if (!result.ok) return editOrReply(ctx, ctx.t("broadcast-nobody"));
-      await editOrReply(ctx, ctx.t(result.queued ? "broadcast-queued" : "broadcast-started", { id: draft.id, count: result.total }));
+      await editOrReply(ctx, ctx.t(result.queued ? "broadcast-queued" : "broadcast-started", { job: result.job.id, count: result.total }));
       result.launch();
       return undefined;
     }

@@ -92,7 +92,7 @@ export function showDoor(ctx: PrivateContext): Promise<unknown> {
 
 inPrivate.callbackQuery(doorButtons.pattern, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await replyWithWorkbook(ctx, `door-list-${fileStamp()}.xlsx`, [ctx.deps.ops.reports.sheets(ctx.t).doorList(ctx.deps.ops.door.doorList())], (counts) =>
+  await replyWithWorkbook(ctx, `door-list-${fileStamp(ctx.deps.config.TIME_ZONE)}.xlsx`, [ctx.deps.ops.reports.sheets(ctx.t).doorList(ctx.deps.ops.door.doorList())], (counts) =>
     ctx.t("door-list-caption", { count: counts[ctx.t("sheet-door-list")] ?? 0 }),
   );
 });

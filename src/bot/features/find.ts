@@ -4,7 +4,7 @@ import type { PersonCard } from "../../people/operations.js";
 import { parseUserRef, showPerson, showRef, showUser } from "../../people/user-ref.js";
 import { clampText, MAX_TEXT } from "../../telegram/limits.js";
 import { shownName } from "../../tickets/names.js";
-import { formatClock, formatTime } from "../../time.js";
+import { formatClock, formatDate, formatTime } from "../../time.js";
 import type { BotContext, PrivateContext } from "../context.js";
 import { isAdminRole } from "../filters/roles.js";
 import { cardButtons } from "../keyboards/door.js";
@@ -55,7 +55,7 @@ function renderCard(ctx: PrivateContext, card: PersonCard): string {
   const lines = [ctx.t("card-title", { person: showPerson(person, ctx.t("deleted-user", { id: String(person.id) })) }), ctx.t(`role-${card.role}`)];
   if (person.deleted_at !== null) lines.push(ctx.t("card-deleted", { date: when(person.deleted_at) }));
   if (person.registered_at !== null) {
-    lines.push(ctx.t("card-registered", { date: when(person.registered_at), zone, language: person.language_code ?? "—", agreement: person.agreement_version ?? "—" }));
+    lines.push(ctx.t("card-registered", { date: when(person.registered_at), zone, language: person.language_code ?? "—", agreement: agreementText(ctx, card) }));
   }
   lines.push("", ctx.t(card.tickets.length > 0 ? "card-tickets" : "card-no-tickets"));
   for (const { ticket, wave } of card.tickets) {
@@ -120,4 +120,11 @@ async function resendTicket(ctx: PrivateContext, userId: number): Promise<unknow
   }
   ctx.deps.ops.reports.recordExport({ by: ctx.from.id, action: "resend_ticket", args: String(userId), result: `${tickets.length} sent` });
   return ctx.answerCallbackQuery({ text: ctx.t("card-resend-done", { user: showUser(person) }) });
+}
+
+/** The accepted agreement version with the day it first appeared ("ru-3f2a… of 2026-11-12"). */
+function agreementText(ctx: PrivateContext, card: PersonCard): string {
+  const version = card.person.agreement_version;
+  if (version === null) return "—";
+  return card.agreementSince === undefined ? version : ctx.t("agreement-version", { version, date: formatDate(card.agreementSince, ctx.deps.config.TIME_ZONE) });
 }

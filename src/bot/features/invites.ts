@@ -18,7 +18,7 @@ export async function generateInvites(ctx: PrivateContext, count: number, days: 
   const generated = ctx.deps.ops.invites.generate({ count, days, by: ctx.from.id });
   const creator = ctx.from.username ? `@${ctx.from.username}` : String(ctx.from.id);
   const sheet = ctx.deps.ops.reports.sheets(ctx.t).newInvites(generated, creator);
-  await replyWithWorkbook(ctx, `invites-${fileStamp()}.xlsx`, [sheet], () =>
+  await replyWithWorkbook(ctx, `invites-${fileStamp(ctx.deps.config.TIME_ZONE)}.xlsx`, [sheet], () =>
     ctx.t(days === null ? "gen-invites-done" : "gen-invites-done-expiring", { count, days: days ?? 0 }),
   );
 }

@@ -93,7 +93,7 @@ export function menuText(ctx: PrivateContext): string {
   if (!overview.wave) lines.push(ctx.t("menu-no-wave"));
   else {
     const { wave, counts, failed } = overview.wave;
-    lines.push(ctx.t("menu-wave-state", { wave: wave.name, status: ctx.t(`wave-status-${wave.status}`), available: counts.available, sent: counts.sent, failed }));
+    lines.push(ctx.t("menu-wave-state", { wave: wave.name, status: ctx.t(`wave-status-${ctx.deps.ops.waves.progress(wave)}`), available: counts.available, sent: counts.sent, failed }));
   }
   for (const { job, tally } of overview.jobs) {
     lines.push(ctx.t("menu-job", { id: job.id, kind: ctx.t(`job-kind-${job.kind}`), sent: tally.sent, total: job.total, failed: tally.failed }));

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { UserRow } from "../../db/repos/users.js";
 import { showUser } from "../../people/user-ref.js";
+import { chatLogText, securityActionText } from "../../reports/markers.js";
 import { chatLineFormatter, singleLine, writeTextFile } from "../../reports/text.js";
 import { writeWorkbook, type Sheet } from "../../reports/xlsx.js";
 import { fitList } from "../../telegram/limits.js";
@@ -38,7 +39,7 @@ export async function fullReport(ctx: PrivateContext): Promise<void> {
   const sheets: Sheet<unknown>[] = [s.participants(), s.admins(), s.staff(), s.tickets(), s.invites(), s.waves(), s.failed(), s.checkins(), s.security()];
   await replyWithFile(
     ctx,
-    `report-${fileStamp()}.xlsx`,
+    `report-${fileStamp(ctx.deps.config.TIME_ZONE)}.xlsx`,
     async (path) => {
       const counts = await writeWorkbook(path, sheets);
       const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -51,7 +52,7 @@ export async function fullReport(ctx: PrivateContext): Promise<void> {
 
 export async function exportUsers(ctx: PrivateContext): Promise<void> {
   const s = ctx.deps.ops.reports.sheets(ctx.t);
-  await replyWithWorkbook(ctx, `users-${fileStamp()}.xlsx`, [s.participants(), s.admins(), s.staff()], (counts) =>
+  await replyWithWorkbook(ctx, `users-${fileStamp(ctx.deps.config.TIME_ZONE)}.xlsx`, [s.participants(), s.admins(), s.staff()], (counts) =>
     ctx.t("export-users-done", {
       participants: counts[ctx.t("sheet-participants")] ?? 0,
       admins: counts[ctx.t("sheet-admins")] ?? 0,
@@ -61,13 +62,13 @@ export async function exportUsers(ctx: PrivateContext): Promise<void> {
 }
 
 export async function listTickets(ctx: PrivateContext): Promise<void> {
-  await replyWithWorkbook(ctx, `tickets-${fileStamp()}.xlsx`, [ctx.deps.ops.reports.sheets(ctx.t).tickets()], (counts) =>
+  await replyWithWorkbook(ctx, `tickets-${fileStamp(ctx.deps.config.TIME_ZONE)}.xlsx`, [ctx.deps.ops.reports.sheets(ctx.t).tickets()], (counts) =>
     ctx.t("list-tickets-done", { count: counts[ctx.t("sheet-tickets")] ?? 0 }),
   );
 }
 
 export async function failedReport(ctx: PrivateContext): Promise<void> {
-  await replyWithWorkbook(ctx, `failed-${fileStamp()}.xlsx`, [ctx.deps.ops.reports.sheets(ctx.t).failed()], (counts) =>
+  await replyWithWorkbook(ctx, `failed-${fileStamp(ctx.deps.config.TIME_ZONE)}.xlsx`, [ctx.deps.ops.reports.sheets(ctx.t).failed()], (counts) =>
     ctx.t("failed-report-done", { count: counts[ctx.t("sheet-failed")] ?? 0 }),
   );
 }
@@ -82,10 +83,10 @@ export function showSecurityLog(ctx: PrivateContext): Promise<unknown> {
       time: formatTime(e.at, ctx.deps.config.TIME_ZONE),
       user: e.user_id === null ? "?" : e.username ? `@${e.username} (${e.user_id})` : String(e.user_id),
       kind: ctx.t(`security-kind-${e.kind}`),
-      action: e.action,
+      action: securityActionText(e.action, ctx.t),
     }),
   );
-  const head = ctx.t("security-log-header", { count: events.length, total });
+  const head = ctx.t(events.length < total ? "security-log-header" : "security-log-header-all", { count: events.length, total });
   return ctx.reply(fitList({ head, lines, more: (count) => ctx.t("list-and-more", { count }) }).text);
 }
 
@@ -122,11 +123,11 @@ export async function sendChatlog(ctx: PrivateContext, userId: number): Promise<
   const format = chatLineFormatter({ timeZone: zone, labels: { in: ctx.t("chatlog-in"), out: ctx.t("chatlog-out") } });
   function* text(): Generator<string> {
     yield `${header.join("\n")}\n\n`;
-    for (const entry of entries()) yield format(entry);
+    for (const entry of entries()) yield format({ at: entry.at, direction: entry.direction, content: chatLogText(entry, ctx.t) });
   }
   await replyWithFile(
     ctx,
-    `chatlog-${userId}-${fileStamp()}.txt`,
+    `chatlog-${userId}-${fileStamp(ctx.deps.config.TIME_ZONE)}.txt`,
     async (path) => {
       await writeTextFile(path, text());
       // Recorded before the file leaves, so no export goes unrecorded.

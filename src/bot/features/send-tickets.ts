@@ -17,7 +17,7 @@ export async function sendTickets(ctx: PrivateContext): Promise<unknown> {
     if (result.reason === "nobody_waiting") return ctx.reply(ctx.t("send-nobody", { wave: result.wave.name }));
     return ctx.reply(waveRefusalText(ctx, result));
   }
-  await ctx.reply(ctx.t(result.queued ? "send-queued" : "send-started", { wave: result.wave.name, count: result.waiting }));
+  await ctx.reply(ctx.t(result.queued ? "send-queued" : "send-started", { job: result.job.id, wave: result.wave.name, count: result.waiting }));
   result.launch();
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from "grammy";
+import { findButtonLabel } from "../../telegram/describe.js";
 import { CALLBACK_PREFIXES, callbackPrefix, findCommand, mayUse, type Audience } from "../commands.js";
 import type { BaseContext, BotContext } from "../context.js";
 
@@ -41,7 +42,10 @@ export const authorize: MiddlewareFn<BotContext> = async (ctx, next) => {
       return ctx.answerCallbackQuery({ text: ctx.t("button-expired") }).catch(() => undefined);
     }
     if (mayUse(ctx.role, audience)) return next();
-    return refuse(ctx, audience, `button ${data.slice(0, 64)}`);
+    // The log names the button as the person saw it; a forged press has no label, only its data.
+    const message = ctx.callbackQuery?.message;
+    const label = findButtonLabel(message && "reply_markup" in message ? message.reply_markup : undefined, data);
+    return refuse(ctx, audience, `button ${(label ?? data).slice(0, 64)}`);
   }
   return next();
 };

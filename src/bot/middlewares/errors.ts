@@ -1,5 +1,7 @@
 import { GrammyError, HttpError, type BotError } from "grammy";
+import { findButtonLabel } from "../../telegram/describe.js";
 import type { BotContext } from "../context.js";
+import { commandOf } from "./authorization.js";
 
 /**
  * The error boundary (grammY's default handler would stop the bot). The error
@@ -18,8 +20,7 @@ export async function handleBotError(error: BotError<BotContext>): Promise<void>
   };
   logger?.error({ err: cause, update: summary }, "error while handling an update");
   if (!ctx.deps) return;
-  const action = ctx.message?.text?.split(/\s/)[0] ?? (ctx.callbackQuery ? "button" : Object.keys(ctx.update)[1] ?? "update");
-  ctx.deps.alerts.push({ kind: "error", userId: ctx.from?.id ?? null, username: ctx.from?.username ?? null, action: action.slice(0, 64), at: Date.now() });
+  ctx.deps.alerts.push({ kind: "error", userId: ctx.from?.id ?? null, username: ctx.from?.username ?? null, action: actionOf(ctx), at: Date.now() });
   if (ctx.chat && ctx.chat.type !== "private") return;
   // If Telegram itself is what failed, a reply would most likely fail too.
   if (cause instanceof HttpError) return;
@@ -30,4 +31,16 @@ export async function handleBotError(error: BotError<BotContext>): Promise<void>
   } catch (replyError) {
     if (!(replyError instanceof GrammyError)) logger?.warn({ err: replyError }, "could not report the error to the user");
   }
+}
+
+/** What the person was doing, as the security log stores it: "/command", "button <label>" or "message" (never their words). */
+function actionOf(ctx: BotContext): string {
+  const command = commandOf(ctx);
+  if (command !== undefined) return `/${command}`.slice(0, 64);
+  const query = ctx.callbackQuery;
+  if (query) {
+    const label = findButtonLabel(query.message && "reply_markup" in query.message ? query.message.reply_markup : undefined, query.data);
+    return `button ${(label ?? query.data ?? "?").slice(0, 64)}`;
+  }
+  return "message";
 }

@@ -26,7 +26,7 @@ export function describeUpload(result: UploadResult, wave: WaveRow, t: Translate
       return {
         text:
           refusal.reason === "too_big"
-            ? t("upload-too-big", { size: refusal.size ? (refusal.size / 1024 / 1024).toFixed(1) : "?" })
+            ? t("upload-too-big", { size: refusal.size ? Math.round((refusal.size / 1024 / 1024) * 10) / 10 : "?" })
             : t("upload-download-failed"),
       };
     case "not_an_archive":

@@ -8,14 +8,16 @@ export interface ChatLogEntry {
   direction: "in" | "out";
   kind: string;
   message_id: number | null;
+  /** The kind's detail (a file name, a button's label): see src/telegram/describe.ts. */
+  detail: string | null;
   content: string;
 }
 
 /** Every message of a user and of the bot to them, in both directions (SPEC §9). */
 export function createChatLogRepo(db: Db) {
-  const insert = db.prepare<{ at: number; user: number; direction: string; kind: string; messageId: number | null; content: string }>(
-    `INSERT INTO chat_log (at, user_id, direction, kind, message_id, content)
-     VALUES (@at, @user, @direction, @kind, @messageId, @content)`,
+  const insert = db.prepare<{ at: number; user: number; direction: string; kind: string; messageId: number | null; detail: string | null; content: string }>(
+    `INSERT INTO chat_log (at, user_id, direction, kind, message_id, detail, content)
+     VALUES (@at, @user, @direction, @kind, @messageId, @detail, @content)`,
   );
   const pageOfUser = db.prepare<{ user: number; after: number; until: number; limit: number }, ChatLogEntry>(
     `SELECT * FROM chat_log WHERE user_id = @user AND id > @after AND id <= @until ORDER BY id LIMIT @limit`,
@@ -29,17 +31,23 @@ export function createChatLogRepo(db: Db) {
   );
   const eraseUser = db.prepare<[number]>(`DELETE FROM chat_log WHERE user_id = ?`);
   // LIKE is only a coarse filter ("_" is its wildcard); the exact match is made below.
-  const mentioning = db.prepare<[string], { id: number; content: string }>(`SELECT id, content FROM chat_log WHERE content LIKE '%' || ? || '%'`);
-  const rewrite = db.prepare<{ id: number; content: string }>(`UPDATE chat_log SET content = @content WHERE id = @id`);
+  const mentioning = db.prepare<{ mention: string }, { id: number; content: string; detail: string | null }>(
+    `SELECT id, content, detail FROM chat_log WHERE content LIKE '%' || @mention || '%' OR detail LIKE '%' || @mention || '%'`,
+  );
+  const rewrite = db.prepare<{ id: number; content: string; detail: string | null }>(`UPDATE chat_log SET content = @content, detail = @detail WHERE id = @id`);
 
   return {
-    record(entry: { userId: number; direction: "in" | "out"; kind: string; messageId?: number | undefined; content: string }, now = Date.now()): void {
+    record(
+      entry: { userId: number; direction: "in" | "out"; kind: string; messageId?: number | undefined; detail?: string | undefined; content: string },
+      now = Date.now(),
+    ): void {
       insert.run({
         at: now,
         user: entry.userId,
         direction: entry.direction,
         kind: entry.kind,
         messageId: entry.messageId ?? null,
+        detail: entry.detail ?? null,
         content: entry.content,
       });
     },
@@ -77,10 +85,11 @@ export function createChatLogRepo(db: Db) {
       const escaped = username.replace(/[^A-Za-z0-9_]/g, "\\$&");
       const mention = new RegExp(`(?<![A-Za-z0-9_@])@${escaped}(?![A-Za-z0-9_])(?: \\(${userId}\\))?`, "gi");
       let changed = 0;
-      for (const line of mentioning.all(`@${username}`)) {
+      for (const line of mentioning.all({ mention: `@${username}` })) {
         const content = line.content.replace(mention, `#${userId}`);
-        if (content === line.content) continue;
-        rewrite.run({ id: line.id, content });
+        const detail = line.detail?.replace(mention, `#${userId}`) ?? null;
+        if (content === line.content && detail === line.detail) continue;
+        rewrite.run({ id: line.id, content, detail });
         changed++;
       }
       return changed;

@@ -1,5 +1,6 @@
 import type { Db } from "../database.js";
 import { createAdminsRepo } from "./admins.js";
+import { createAgreementsRepo } from "./agreements.js";
 import { createAuditRepo } from "./audit.js";
 import { createBroadcastsRepo } from "./broadcasts.js";
 import { createChatLogRepo } from "./chatlog.js";
@@ -24,6 +25,7 @@ export function createRepos(db: Db) {
   return {
     users: createUsersRepo(db),
     admins: createAdminsRepo(db),
+    agreements: createAgreementsRepo(db),
     staff: createStaffRepo(db),
     invites: createInvitesRepo(db),
     audit: createAuditRepo(db),

@@ -5,7 +5,7 @@ import { createI18n, translator } from "../../../src/i18n.js";
 import type { Bar } from "../../../src/stats/charts.js";
 import { checkinsPanel, deliveriesPanel, registrationsPanel, type PanelInput } from "../../../src/stats/panels.js";
 import type { StatsData } from "../../../src/stats/types.js";
-import { wallClockAsUtc } from "../../../src/stats/wall-clock.js";
+import { wallClockAsUtc } from "../../../src/time.js";
 import { FAILURE_KINDS, fullStats } from "./fixtures.js";
 
 const i18n = createI18n<Context>("ru");
@@ -41,7 +41,7 @@ describe("panels", () => {
       [
         ["заблокировал бота", "40"],
         ["человека удалили", "7"],
-        ["сетевая ошибка", "3"],
+        ["нет связи с Telegram", "3"],
       ],
     );
     assert.equal(panel.title.subtitle, "Отправлено 1\u00a0000, не доставлено 50");
