@@ -12,10 +12,44 @@ import { setTimeout as sleep } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import { BotProcess } from "../tests/support/bot-process.js";
 import { makePdf, makeZip } from "../tests/support/fixtures.js";
+import { decodeQr } from "../tests/support/qr.js";
 import { startEmulator, type BotMessage, type Emulator, type SimUser } from "../tests/support/emulator/index.js";
 import { projectRoot } from "../src/paths.js";
 
 const TOKEN = "700001:DEMO-token-for-the-offline-demo-only";
+/** `npm run demo -- --lang en` plays the event in English; Russian is the default, as for most organisers. */
+const LANG: "ru" | "en" = process.argv.includes("--lang") && process.argv[process.argv.indexOf("--lang") + 1] === "en" ? "en" : "ru";
+/** What the people of the demo press and what the demo checks for, in the language it plays in. */
+const WORDS = {
+  ru: {
+    accept: "✅ Принимаю",
+    checkAgain: "🔄 Проверить ещё раз",
+    usernameStep: /имя пользователя/,
+    registered: /зарегистрированы/,
+    loaded: /загружено|загружен|Ничего не загружено/,
+    loaded20: /загружено 20 билетов/,
+    summary: /^Итоги рассылки №/,
+    sent19: /Отправлено 19 сообщений/,
+    failed1: /Не доставлено 1 сообщение/,
+    admitted: /^✅ Проходите/,
+    alreadyInside: /^⛔ Уже внутри/,
+    announcement: "Двери открываются в 19:00. Не забудьте билет!",
+  },
+  en: {
+    accept: "✅ Accept",
+    checkAgain: "🔄 Check again",
+    usernameStep: /username/,
+    registered: /registered/,
+    loaded: /Loaded|Nothing was loaded/,
+    loaded20: /Loaded 20 tickets/,
+    summary: /^Summary of delivery #/,
+    sent19: /19 messages sent/,
+    failed1: /1 message not delivered/,
+    admitted: /^✅ Come in/,
+    alreadyInside: /^⛔ Already inside/,
+    announcement: "Doors open at 19:00. Bring your ticket!",
+  },
+}[LANG];
 const OUTPUT = join(projectRoot, "demo-output");
 const started = Date.now();
 const names = new Map<number, string>();
@@ -51,15 +85,16 @@ async function main(): Promise<void> {
   rmSync(OUTPUT, { recursive: true, force: true });
   mkdirSync(OUTPUT, { recursive: true });
   const emu = await startEmulator({ token: TOKEN, latency: { baseMs: 15, jitterMs: 10 }, seed: 42 });
-  const person = (username: string | null, firstName: string, languageCode = "en") => {
+  const person = (username: string | null, firstName: string, languageCode: string = LANG) => {
     const user = emu.user({ username, firstName, languageCode });
     names.set(user.id, username ? `@${username}` : firstName);
     return user;
   };
   const organiser = person("olga_org", "Olga");
+  // Edits are shown as they happen (the agreement turning into the welcome, the progress of a delivery).
   emu.on("botMessage", (chatId, message) => {
-    if (message.edited) return;
-    console.log(`${clock()}  ${color(33, `🤖 → ${names.get(chatId) ?? chatId}`)}: ${describeBotMessage(message)}`);
+    const how = message.edited ? "✏️ " : "";
+    console.log(`${clock()}  ${color(33, `🤖 ${how}→ ${names.get(chatId) ?? chatId}`)}: ${describeBotMessage(message)}`);
   });
 
   const bot = new BotProcess({
@@ -71,7 +106,8 @@ async function main(): Promise<void> {
       DEFAULT_TICKET_FOLDER: join(dir, "tickets"),
       ARCHIVE_FOLDER: join(dir, "archive"),
       LOG_FOLDER: join(dir, "logs"),
-      DEFAULT_LOCALE: "en",
+      DEFAULT_LOCALE: LANG,
+      TIME_ZONE: "Europe/Moscow",
       FOUNDER_ALERTS: "false",
     },
   });
@@ -137,24 +173,28 @@ async function play(
   check(codes.length === 20, "20 invite codes");
 
   console.log(color(1, "\n2. Twenty people open their links and accept the agreement"));
-  const first = ["Anna", "Boris", "Chen", "Dana", "Emil", "Fatima", "Georg", "Hana", "Ivan", "Julia", "Kemal", "Lena", "Marco", "Nina", "Oleg", "Pia", "Quentin", "Rosa"];
-  const people = first.map((name, i) => person(name.toLowerCase(), name, i % 3 === 0 ? "ru" : "en"));
-  const noUsername = person(null, "Sam");
-  const blocker = person("tom_blocks", "Tom");
+  const first =
+    LANG === "ru"
+      ? ["Анна", "Борис", "Вера", "Глеб", "Дарья", "Егор", "Жанна", "Зоя", "Иван", "Катя", "Лев", "Марина", "Никита", "Ольга", "Пётр", "Рита", "Семён", "Таня"]
+      : ["Anna", "Boris", "Chen", "Dana", "Emil", "Fatima", "Georg", "Hana", "Ivan", "Julia", "Kemal", "Lena", "Marco", "Nina", "Oleg", "Pia", "Quentin", "Rosa"];
+  const logins = ["anna", "boris", "vera", "gleb", "dasha", "egor", "zhanna", "zoya", "ivan", "katya", "lev", "marina", "nikita", "olga_k", "petr", "rita", "semyon", "tanya"];
+  const people = first.map((name, i) => person(logins[i]!, name));
+  const noUsername = person(null, LANG === "ru" ? "Саша" : "Sam");
+  const blocker = person("tom_blocks", LANG === "ru" ? "Тимур" : "Tom");
   const everyone = [...people, noUsername, blocker];
   for (const [i, user] of everyone.entries()) {
     const agreement = await ask(user, `/start ${codes[i]}`);
     check(agreement.reply_markup, `agreement for ${names.get(user.id)}`);
-    const after = await press(user, user.languageCode === "ru" ? "✅ Принимаю" : "✅ Accept", agreement.message_id);
+    const after = await press(user, WORDS.accept, agreement.message_id);
     if (user === noUsername) {
-      check(/Username/.test(after.text ?? ""), "the username step");
-      console.log(`${clock()}  (Sam sets a username in Telegram settings)`);
-      user.setUsername("sam_now");
-      names.set(user.id, "@sam_now");
-      const welcome = await press(user, "🔄 Check again", agreement.message_id);
-      check(/registered/.test(welcome.text ?? ""), "Sam registered after setting a username");
+      check(WORDS.usernameStep.test(after.text ?? ""), "the username step");
+      console.log(`${clock()}  (${names.get(user.id)} sets a username in Telegram settings)`);
+      user.setUsername("sasha_now");
+      names.set(user.id, "@sasha_now");
+      const welcome = await press(user, WORDS.checkAgain, agreement.message_id);
+      check(WORDS.registered.test(welcome.text ?? ""), "registered after setting a username");
     } else {
-      check(/registered|зарегистрированы/.test(after.text ?? ""), `${names.get(user.id)} registered`);
+      check(WORDS.registered.test(after.text ?? ""), `${names.get(user.id)} registered`);
     }
   }
   const guesser = person("mallory", "Mallory");
@@ -166,23 +206,24 @@ async function play(
   await sleep(800);
   check(guesser.messages.length === ignored, "the guesser is ignored during the lock-out");
   console.log(`${clock()}  (no answer: the guesser is locked out for 10 minutes and it is in the security log)`);
-  console.log(`${clock()}  (Tom blocks the bot before the tickets go out)`);
+  console.log(`${clock()}  (${names.get(blocker.id)} blocks the bot before the tickets go out)`);
   blocker.block();
 
   console.log(color(1, "\n3. A wave of 20 PDF tickets: new wave, upload, confirm, send"));
-  await ask(organiser, "/new_wave Opening night");
-  const tickets = Array.from({ length: 20 }, (_, i) => ({ name: `ticket-${String(i + 1).padStart(3, "0")}.pdf`, data: makePdf(`Opening night — seat ${i + 1}`) }));
+  const waveName = LANG === "ru" ? "Премьера" : "Opening night";
+  await ask(organiser, `/new_wave ${waveName}`);
+  const tickets = Array.from({ length: 20 }, (_, i) => ({ name: `ticket-${String(i + 1).padStart(3, "0")}.pdf`, data: makePdf(`${waveName} — seat ${i + 1}`) }));
   const zipSince = organiser.messages.length;
   say(organiser, "[sends tickets.zip with the caption /upload_zip]");
   organiser.sendDocument(makeZip(tickets), "tickets.zip", { caption: "/upload_zip", mimeType: "application/zip" });
-  const imported = await organiser.waitFor((m) => /Imported|Nothing/.test(m.text ?? ""), { since: zipSince, timeoutMs: 20_000 });
-  check(/Imported 20 tickets/.test(imported.text ?? ""), "20 tickets imported");
+  const imported = await organiser.waitFor((m) => WORDS.loaded.test(m.text ?? ""), { since: zipSince, timeoutMs: 20_000 });
+  check(WORDS.loaded20.test(imported.text ?? ""), "20 tickets loaded");
   await ask(organiser, "/confirm_wave");
   const sendSince = organiser.messages.length;
   await ask(organiser, "/send_tickets");
-  const summary = await organiser.waitFor((m) => /^Summary:/.test(m.text ?? ""), { since: sendSince, timeoutMs: 30_000 });
-  check(/Sent: 19\b/.test(summary.text ?? ""), "19 tickets sent");
-  check(/Failed: 1\b/.test(summary.text ?? ""), "one failed delivery (Tom blocked the bot)");
+  const summary = await organiser.waitFor((m) => WORDS.summary.test(m.text ?? ""), { since: sendSince, timeoutMs: 30_000 });
+  check(WORDS.sent19.test(summary.text ?? ""), "19 tickets sent");
+  check(WORDS.failed1.test(summary.text ?? ""), "one not delivered (the bot was blocked)");
   const holders = everyone.filter((u) => u.documents().length === 1);
   check(holders.length === 19, "19 participants hold exactly one ticket");
   check(new Set(holders.map((u) => u.documents()[0]!.document!.file_unique_id)).size === 19, "19 distinct tickets");
@@ -194,14 +235,32 @@ async function play(
 
   console.log(color(1, "\n5. One announcement to everyone"));
   const bcSince = organiser.messages.length;
-  say(organiser, "/broadcast Doors open at 19:00. Bring your ticket!");
-  organiser.send("/broadcast Doors open at 19:00. Bring your ticket!");
+  say(organiser, `/broadcast ${WORDS.announcement}`);
+  organiser.send(`/broadcast ${WORDS.announcement}`);
   const panel = await organiser.waitFor((m) => m.reply_markup?.inline_keyboard.flat().some((b) => b.text.startsWith("✅")) ?? false, { since: bcSince });
   await press(organiser, panel.reply_markup!.inline_keyboard[0]![0]!.text, panel.message_id);
-  const bcSummary = await organiser.waitFor((m) => /^Summary: broadcast/.test(m.text ?? ""), { since: bcSince, timeoutMs: 30_000 });
-  check(/Sent: 19\b/.test(bcSummary.text ?? ""), "the broadcast reached 19 people");
+  const bcSummary = await organiser.waitFor((m) => WORDS.summary.test(m.text ?? "") && m.index > summary.index, { since: bcSince, timeoutMs: 30_000 });
+  check(WORDS.sent19.test(bcSummary.text ?? ""), "the announcement reached 19 people");
 
-  console.log(color(1, "\n6. The organiser asks for the reports"));
+  console.log(color(1, "\n6. At the door: a steward scans personal passes"));
+  const steward = person("door_fedor", LANG === "ru" ? "Фёдор" : "Felix");
+  await ask(steward, "/myid");
+  await ask(organiser, `/add_staff ${steward.id}`);
+  const guest = people[0]!;
+  const pass = await ask(guest, "/pass");
+  check(pass.photo, "/pass sends a QR image");
+  const link = decodeQr(guest.download(pass));
+  const code = /start=(pass_[0-9a-f]{32})$/.exec(link ?? "")?.[1];
+  check(code, `the QR code holds the pass link (${link})`);
+  console.log(`${clock()}  (${names.get(steward.id)} scans ${names.get(guest.id)}'s QR code: the phone opens ${link})`);
+  const admitted = await ask(steward, `/start ${code}`);
+  check(WORDS.admitted.test(admitted.text ?? ""), "the first scan admits");
+  console.log(`${clock()}  (someone shows a screenshot of the same pass a minute later)`);
+  const refused = await ask(steward, `/start ${code}`);
+  check(WORDS.alreadyInside.test(refused.text ?? ""), "the second scan of the same pass is refused");
+  await ask(organiser, "/door");
+
+  console.log(color(1, "\n7. The organiser asks for the reports"));
   const reports: Array<[string, RegExp]> = [
     ["/full_report", /\.xlsx$/],
     ["/failed_report", /\.xlsx$/],
@@ -220,9 +279,10 @@ async function play(
 
   const calls = emu.stats();
   outcome.push(
-    `The organiser created 20 invite links; 20 people registered (Sam only after setting a username), and Mallory, guessing codes, was locked out after six tries.`,
-    `A wave of 20 PDF tickets was imported, confirmed and sent: 19 people got exactly one distinct ticket, and the one for Tom, who had blocked the bot, went back to the pool and shows in the failed-deliveries report.`,
-    `A broadcast reached the same 19 people; Boris got his lost ticket again with /ticket.`,
+    `The organiser created 20 invite links; 20 people registered (${names.get(noUsername.id)} only after setting a username), and @mallory, guessing codes, was locked out after six tries.`,
+    `A wave of 20 PDF tickets was loaded, confirmed and sent: 19 people got exactly one distinct ticket, and the one for ${names.get(blocker.id)}, who had blocked the bot, became available again and shows in the not-delivered report.`,
+    `An announcement reached the same 19 people; ${names.get(people[1]!.id)} got the lost ticket again with /ticket.`,
+    `At the door, ${names.get(guest.id)}'s pass let them in once; the same pass shown again was refused.`,
     `The bot made ${Object.values(calls.byMethod).reduce((a, b) => a + b, 0)} Bot API calls in ${((Date.now() - started) / 1000).toFixed(1)} s, and the organiser received ${saved.length + 1} files (${["invites.xlsx", ...saved].join(", ")}), copied to demo-output/ with three of the tickets.`,
   );
 }
