@@ -20,6 +20,6 @@ reg-need-username =
 
     Set one in Telegram: Settings → Username (on some phones: Settings → Edit profile → Username). Then come back and press “Check again”.
 reg-still-no-username = Still no username. Set one in Settings → Username, then press “Check again”.
-reg-welcome = Welcome, { $name }! You are registered. Your e-tickets and announcements will arrive in this chat. /ticket sends your ticket again at any time.
+reg-welcome = Welcome, { $name }! You are registered.
 reg-expired = This registration has expired. Please open your invite link again.
 reg-code-gone = This invite link can no longer be used (it was used or withdrawn meanwhile). Please ask the organiser for a new personal link.

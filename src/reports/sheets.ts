@@ -188,6 +188,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const names = waveNames();
       const what = (d: FailedDelivery) => {
         if (d.kind === "broadcast") return t("failed-what-broadcast", { id: d.ref_id });
+        if (d.notice !== null) return t("failed-what-notice", { wave: names.get(d.ref_id) ?? String(d.ref_id) });
         const ticket = d.item_id !== null ? repos.tickets.ticket(d.item_id) : undefined;
         return t("failed-what-ticket", { file: ticket?.file_name ?? "?", wave: names.get(d.ref_id) ?? String(d.ref_id) });
       };

@@ -3,6 +3,7 @@ import { localeFor } from "../../i18n.js";
 import type { PersonCard } from "../../people/operations.js";
 import { parseUserRef, showPerson, showRef, showUser } from "../../people/user-ref.js";
 import { clampText, MAX_TEXT } from "../../telegram/limits.js";
+import { ticketCaption } from "../../tickets/caption.js";
 import { shownName } from "../../tickets/names.js";
 import { formatClock, formatTime } from "../../time.js";
 import type { BotContext, PrivateContext } from "../context.js";
@@ -35,20 +36,25 @@ inPrivate.command("find", async (ctx) => {
   return ctx.reply(ctx.t("find-unknown", { what: ref ? showRef(ref) : argument }));
 });
 
-export async function showCard(ctx: PrivateContext, userId: number): Promise<unknown> {
+/**
+ * The person card, in this chat or in `chatId` (an admin pressing the card
+ * button under a question in the support group gets it in their private
+ * chat).
+ */
+export async function showCard(ctx: BotContext, userId: number, chatId = ctx.chat!.id): Promise<unknown> {
   const card = ctx.deps.ops.people.card(userId);
-  if (!card) return ctx.reply(ctx.t("user-unknown", { user: String(userId) }));
+  if (!card) return ctx.api.sendMessage(chatId, ctx.t("user-unknown", { user: String(userId) }));
   const text = clampText(renderCard(ctx, card), MAX_TEXT);
-  if (!isAdminRole(ctx.role) || card.person.registered_at === null) return ctx.reply(text);
+  if (!isAdminRole(ctx.role) || card.person.registered_at === null) return ctx.api.sendMessage(chatId, text);
   const keyboard = new InlineKeyboard()
     .text(ctx.t("card-button-resend"), cardButtons.data("resend", userId))
     .text(ctx.t("card-button-chatlog"), cardButtons.data("chatlog", userId))
     .row()
     .text(ctx.t("card-button-reissue"), cardButtons.data("reissue", userId));
-  return ctx.reply(text, { reply_markup: keyboard });
+  return ctx.api.sendMessage(chatId, text, { reply_markup: keyboard });
 }
 
-function renderCard(ctx: PrivateContext, card: PersonCard): string {
+function renderCard(ctx: BotContext, card: PersonCard): string {
   const zone = ctx.deps.config.TIME_ZONE;
   const { person } = card;
   const when = (ms: number | null) => (ms === null ? "—" : formatTime(ms, zone));
@@ -104,12 +110,13 @@ async function resendTicket(ctx: PrivateContext, userId: number): Promise<unknow
   const tickets = person?.registered_at ? ctx.deps.ops.tickets.ofParticipant(userId) : [];
   if (!person || tickets.length === 0) return ctx.answerCallbackQuery({ text: ctx.t("card-resend-none"), show_alert: true });
   const locale = localeFor(person.language_code, ctx.deps.config.DEFAULT_LOCALE);
-  const t = (key: string, vars?: Record<string, string | number>) => ctx.deps.i18n.t(locale, key, vars);
+  const t = (key: string, vars?: Record<string, string | number | Date>) => ctx.deps.i18n.t(locale, key, vars);
+  const event = ctx.deps.ops.event.details();
   try {
     for (const { ticket, wave } of tickets) {
       if (!ticket.file_id) continue;
       await ctx.api.sendDocument(userId, ticket.file_id, {
-        caption: t("ticket-caption", { wave: wave.name }),
+        caption: ticketCaption(t, { event, wave: wave.name, timeZone: ctx.deps.config.TIME_ZONE }),
         reply_markup: new InlineKeyboard().text(t("pass-button"), passButtons.data("show", ticket.id)),
         ...(ctx.deps.config.PROTECT_TICKETS ? { protect_content: true } : {}),
       });

@@ -31,6 +31,10 @@ export function createChatLogRepo(db: Db) {
   // LIKE is only a coarse filter ("_" is its wildcard); the exact match is made below.
   const mentioning = db.prepare<[string], { id: number; content: string }>(`SELECT id, content FROM chat_log WHERE content LIKE '%' || ? || '%'`);
   const rewrite = db.prepare<{ id: number; content: string }>(`UPDATE chat_log SET content = @content WHERE id = @id`);
+  const rewriteMessage = db.prepare<{ user: number; message: number; content: string }>(
+    `UPDATE chat_log SET content = @content WHERE user_id = @user AND message_id = @message AND direction = 'out'`,
+  );
+  const containing = db.prepare<[string], { id: number; content: string }>(`SELECT id, content FROM chat_log WHERE instr(content, ?) > 0`);
 
   return {
     record(entry: { userId: number; direction: "in" | "out"; kind: string; messageId?: number | undefined; content: string }, now = Date.now()): void {
@@ -65,6 +69,27 @@ export function createChatLogRepo(db: Db) {
     },
     erase(userId: number): number {
       return eraseUser.run(userId).changes;
+    },
+    /**
+     * What the bot sent as message #id to this chat, in every line of it
+     * (sent, then edited), becomes `content`: an erased person's question
+     * relayed to an admin must not live on in the admin's chat log.
+     */
+    rewriteSent(userId: number, messageId: number, content: string): number {
+      return rewriteMessage.run({ user: userId, message: messageId, content }).changes;
+    },
+    /**
+     * Every exact occurrence of `text` in anyone's conversation becomes
+     * `replacement` ("Anna Ivanova, @anna (123)" on a person card → "#123").
+     */
+    forgetText(text: string, replacement: string): number {
+      if (text === "") return 0;
+      let changed = 0;
+      for (const line of containing.all(text)) {
+        rewrite.run({ id: line.id, content: line.content.split(text).join(replacement) });
+        changed++;
+      }
+      return changed;
     },
     /**
      * Replaces mentions of an erased person in everyone else's conversations
