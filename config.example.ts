@@ -50,6 +50,10 @@ const config = {
   AGREEMENT_FOLDER: "agreement",
   // Entry passes of a wave stop working when the wave ends (off: sent tickets keep admitting their people).
   PASSES_END_WITH_WAVE: false,
+  // Participants' questions go to this group chat: add the bot to the group first, then put its id
+  // here (negative, e.g. -1001234567890). Left undefined, they go to every owner's and admin's
+  // private chat. Either way admins answer by replying to the relayed question.
+  SUPPORT_CHAT_ID: undefined,
 };
 
 export default config;

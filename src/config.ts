@@ -79,6 +79,16 @@ export const configSchema = z.strictObject({
    * people (a later wave is usually more tickets for the same event).
    */
   PASSES_END_WITH_WAVE: envBoolean.default(false),
+  /**
+   * A group chat (the bot is a member) where participants' questions go;
+   * without it they go to every owner's and admin's private chat. Admins
+   * answer by replying to a relayed question there.
+   */
+  SUPPORT_CHAT_ID: z.coerce
+    .number({ error: "must be a group chat id such as -1001234567890" })
+    .int({ error: "must be a group chat id such as -1001234567890" })
+    .negative({ error: "must be a group chat id (negative, such as -1001234567890)" })
+    .optional(),
 });
 
 function isTimeZone(zone: string): boolean {

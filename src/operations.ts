@@ -4,10 +4,13 @@ import type { EngineControl } from "./delivery/engine.js";
 import { createBroadcastOperations } from "./broadcast/operations.js";
 import { createDeliveryOperations } from "./delivery/operations.js";
 import { createDoorOperations } from "./door/operations.js";
+import { createEventOperations } from "./event/operations.js";
 import { createInvitesOperations } from "./invites/operations.js";
 import { createPromptOperations } from "./prompts.js";
 import type { Logger } from "./logger.js";
 import type { PeopleOperations } from "./people/operations.js";
+import { createQuestionsOperations } from "./questions/operations.js";
+import type { RelayControl } from "./questions/relay.js";
 import type { Agreement } from "./registration/agreement.js";
 import { createRegistrationOperations } from "./registration/operations.js";
 import { createReportsOperations } from "./reports/operations.js";
@@ -22,6 +25,8 @@ export interface OperationDeps {
   agreement: Agreement;
   people: PeopleOperations;
   engine: EngineControl;
+  /** Carries questions to the organisers and answers back (src/questions/relay.ts). */
+  relay: RelayControl;
   botUsername(): string;
 }
 
@@ -46,6 +51,8 @@ export function createOperations(deps: OperationDeps) {
     broadcasts: createBroadcastOperations({ repos, people, engine }),
     delivery: createDeliveryOperations({ repos, engine }),
     reports: createReportsOperations({ repos, people, engine, botUsername: deps.botUsername, waveProgress: waves.progress, timeZone: config.TIME_ZONE }),
+    event: createEventOperations({ config, repos }),
+    questions: createQuestionsOperations({ repos, relay: deps.relay, roleOf: people.roleOf }),
   };
 }
 

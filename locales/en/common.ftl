@@ -92,6 +92,6 @@ alert-more-error = { $count } { $count ->
 ## Messages without a command
 
 fallback-visitor = I hand out e-tickets for an invitation-only event. To register, open the invite link from the organisers.
-fallback-participant = I only understand commands: /help lists them, /ticket sends your ticket again.
+fallback-participant = I cannot pass this kind of message on to the organisers. Write your question as text (a photo or file is fine too) and I will. /help lists the commands.
 fallback-admin = I only understand commands here: /menu opens the admin menu, /help lists the commands.
 fallback-admin-document = To load tickets, send the ZIP with the caption /upload_zip (or /upload_zip_add to add to the wave).

@@ -20,6 +20,6 @@ reg-need-username =
 
     Set one: Settings → Username (on some phones: Settings → Edit profile → Username). Then come back and press “Check again”.
 reg-still-no-username = Still no username. Set one in Settings → Username, then press “Check again”.
-reg-welcome = Welcome, { $name }! You are registered. Your e-ticket and the organisers' announcements will arrive in this chat; /ticket sends your ticket again at any time.
+reg-welcome = Welcome, { $name }! You are registered.
 reg-expired = The time to register has run out. Please open your invite link again.
 reg-code-gone = This invite no longer works: it was used or withdrawn meanwhile. Please ask the organisers for a new one.

@@ -68,6 +68,7 @@ marker-location = [location]
 marker-poll = [poll: { $name }]
 marker-other = [message]
 marker-button = [button “{ $name }”]
+marker-question_erased = [question from { $name }]
 marker-forward = [forwarded message]
 
 ## Full report (/full_report)

@@ -128,9 +128,14 @@ send-queued = Delivery #{ $job }: tickets of wave “{ $wave }” for { $count }
 
 ## Tickets
 
-ticket-caption = Your ticket — { $wave }
+ticket-caption = 🎟 Your ticket · wave “{ $wave }”
 ticket-admin = Admins do not get tickets.
-ticket-none = You have no ticket yet. It will arrive in this chat when the organisers send the tickets out.
+ticket-none = { $reason ->
+    [waiting] You have no ticket yet: the tickets ran out and you are on the waiting list. As soon as the organisers add tickets, you will be among the first to get one.
+    [wave_ended] You have no ticket: the wave has ended and there was none for you. You are on the waiting list and will be among the first in a new wave.
+    [no_wave] You have no ticket yet: the organisers have not started sending tickets. It will come to this chat — we will write to you.
+   *[not_sent] You have no ticket yet: it has not been sent. It will come to this chat as soon as the organisers send the tickets.
+}
 list-tickets-done = { $count } { $count ->
         [one] ticket
        *[other] tickets

@@ -70,6 +70,7 @@ marker-location = [геопозиция]
 marker-poll = [опрос: { $name }]
 marker-other = [сообщение]
 marker-button = [кнопка «{ $name }»]
+marker-question_erased = [вопрос от { $name }]
 marker-forward = [пересланное сообщение]
 
 ## Полный отчёт (/full_report)

@@ -30,6 +30,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   command("cancel", "anyone"),
   command("ticket", "participant"),
   command("pass", "participant"),
+  command("info", "participant"),
+  command("mydata", "participant"),
+  command("leave", "participant"),
   command("checkin", "staff"),
   command("find", "staff"),
   command("door", "staff"),
@@ -57,6 +60,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   command("chatlog", "admin"),
   command("broadcast", "admin"),
   command("security_log", "admin"),
+  command("event", "admin"),
 ];
 
 /**
@@ -74,6 +78,8 @@ export const CALLBACK_PREFIXES: Readonly<Record<string, Audience>> = {
   card: "admin",
   reissue: "admin",
   door: "staff",
+  relay: "admin",
+  leave: "participant",
 };
 
 const commandsByName = new Map(COMMANDS.map((c) => [c.name, c]));

@@ -13,6 +13,7 @@ import { createOperations } from "../operations.js";
 import { createPeopleOperations, type PeopleOperations } from "../people/operations.js";
 import type { Agreement } from "../registration/agreement.js";
 import { chatLogTransformer, createApi, installOutbound, limitsTransformer, OutboundGate, type OutboundTransformers } from "../telegram/outbound.js";
+import { RelayService } from "../questions/relay.js";
 import { createTicketProducer } from "../tickets/producer.js";
 import { FounderAlerts, renderAlerts } from "./alerts.js";
 import type { AppDeps, BaseContext, BotContext } from "./context.js";
@@ -20,13 +21,16 @@ import { adminsFeature } from "./features/admins.js";
 import { broadcastFeature } from "./features/broadcast.js";
 import { deliveryFeature } from "./features/delivery.js";
 import { doorFeature } from "./features/door.js";
+import { eventFeature } from "./features/event.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { findFeature } from "./features/find.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { menuFeature } from "./features/menu.js";
+import { participantFeature } from "./features/participant.js";
 import { passesFeature } from "./features/passes.js";
 import { peopleFeature } from "./features/people.js";
+import { questionsFeature, supportChatFeature } from "./features/questions.js";
 import { registrationFeature } from "./features/registration.js";
 import { reissueFeature } from "./features/reissue.js";
 import { reportsFeature } from "./features/reports.js";
@@ -55,7 +59,7 @@ export interface CreateBotOptions {
  * context → guards → features → fallback. Starting and stopping belong to
  * main.ts; tests build the bot without starting it.
  */
-export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; deps: AppDeps; engine: DeliveryEngine } {
+export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; deps: AppDeps; engine: DeliveryEngine; relay: RelayService } {
   const { config, logger, repos, agreement } = options;
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     // Also applies to the Api objects conversations build for themselves.
@@ -64,7 +68,17 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
   });
   const i18n = createI18n<BaseContext>(config.DEFAULT_LOCALE);
   const translate = (locale: string) => translator(i18n, locale);
-  const people = createPeopleOperations({ config, repos });
+  const people = createPeopleOperations({
+    config,
+    repos,
+    notices: {
+      // /delete_user: the participant hears it once, before the erasure (nothing is sent after it).
+      removed: async (userId) => {
+        const locale = localeFor(repos.users.findById(userId)?.language_code, config.DEFAULT_LOCALE);
+        await bot.api.sendMessage(userId, i18n.t(locale, "removed-notice")).catch((error: unknown) => logger.info({ err: error, user_id: userId }, "the removal notice did not arrive"));
+      },
+    },
+  });
   const outbound: OutboundTransformers = {
     gate: new OutboundGate(config).transformer(),
     chatLog: chatLogTransformer(people),
@@ -74,7 +88,8 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
 
   const engine = createEngine({ config, repos, logger, people, outbound, translate });
   const botUsername = () => config.BOT_USERNAME ?? bot.botInfo.username;
-  const ops = createOperations({ config, repos, logger, agreement, people, engine, botUsername });
+  const relay = new RelayService({ config, repos, api: bot.api, translate, adminIds: people.adminIds, logger: logger.child({ component: "questions" }) });
+  const ops = createOperations({ config, repos, logger, agreement, people, engine, relay, botUsername });
   const alerts = new FounderAlerts({
     founders: config.FOUNDER_IDS,
     securityEnabled: config.FOUNDER_ALERTS,
@@ -93,6 +108,8 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
   bot.use(sequentialize<Context>((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use(attachContext(deps));
   bot.use(i18n);
+  // The support group (SUPPORT_CHAT_ID): admins' replies to relayed questions, nothing else; every other group is left.
+  bot.filter((ctx) => config.SUPPORT_CHAT_ID !== undefined && ctx.chat?.id === config.SUPPORT_CHAT_ID, supportChatFeature);
   bot.use(privateChatsOnly);
   bot.use(recordIncoming);
   bot.use(
@@ -136,10 +153,14 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
     reissueFeature,
     broadcastFeature,
     reportsFeature,
+    eventFeature,
+    participantFeature,
+    // Last before the fallback: a participant's message that is no command is a question; an admin's reply answers one.
+    questionsFeature,
   );
   bot.use(fallbackFeature);
   bot.catch(handleBotError);
-  return { bot, deps, engine };
+  return { bot, deps, engine, relay };
 }
 
 /**

@@ -29,6 +29,8 @@ export class JobRun {
   private readonly t: Translate;
   private readonly startedAt = performance.now();
   private sentHere = 0;
+  /** Reports to nobody (see JobProducer.quiet). */
+  private readonly quiet: boolean;
   private sent: number;
   private failed: number;
 
@@ -40,6 +42,7 @@ export class JobRun {
   ) {
     this.window = new SendWindow(options.concurrency);
     this.t = options.translate(job.locale);
+    this.quiet = producer.quiet?.(job) ?? false;
     const tally = options.jobs.tally(job.id);
     this.sent = tally.sent;
     this.failed = tally.failed;
@@ -189,6 +192,7 @@ export class JobRun {
   }
 
   showProgress(): void {
+    if (this.quiet) return;
     const stop = new InlineKeyboard().text(this.t("delivery-button-stop"), jobButtons.data("stop", this.job.id));
     this.progress.update(
       () =>
@@ -205,6 +209,7 @@ export class JobRun {
   }
 
   announceResume(inFlight: number): void {
+    if (this.quiet) return;
     this.options.api
       .sendMessage(
         this.job.chat_id,
@@ -228,6 +233,10 @@ export class JobRun {
     });
     const job = jobs.byId(this.job.id)!;
     const tally = jobs.tally(job.id);
+    if (this.quiet) {
+      logger.info({ job_id: job.id, told: tally.told, skipped: tally.skipped }, "notice job finished");
+      return;
+    }
     const what = this.producer.describe(job, this.t);
     this.progress.update(
       this.t(this.cancel ? "delivery-progress-cancelled" : "delivery-progress-done", { job: job.id, what, sent: tally.sent, total: Math.max(job.total, tally.sent + tally.failed) }),
@@ -239,7 +248,11 @@ export class JobRun {
       this.t("delivery-summary-sent", { count: tally.sent }),
       this.t("delivery-summary-failed", { count: tally.failed }),
       ...Object.entries(tally.failedByKind).map(([kind, count]) => this.t("delivery-summary-failure", { reason: this.t(`failure-${kind}`), count })),
-      ...Object.entries(tally.skippedByKind).map(([kind, count]) => this.t(`delivery-summary-skipped-${kind}`, { count })),
+      ...Object.entries(tally.skippedByKind).flatMap(([kind, count]) => [
+        this.t(`delivery-summary-skipped-${kind}`, { count }),
+        // Notice deliveries: how many of them were told why, by the producer's notice.
+        ...(tally.told[kind] !== undefined ? [this.t(`delivery-summary-told-${kind}`, { count: tally.told[kind] })] : []),
+      ]),
       ...this.producer.summaryExtras(job, this.t, tally),
       this.t("delivery-summary-time", {
         duration: formatDuration(job.active_ms, this.t, job.locale),

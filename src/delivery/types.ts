@@ -54,6 +54,12 @@ export interface JobProducer {
   /** A prepared delivery that was never attempted because the job was stopped. */
   onDropped(job: JobRow, delivery: DeliveryRow): void;
   onFinished(job: JobRow, cancelled: boolean): void;
+  /**
+   * A job that reports to nobody: no progress message, no summary (its
+   * outcome stays in its delivery rows and /failed_report). E.g. notices
+   * queued by an admin action whose own answer already said what follows.
+   */
+  quiet?(job: JobRow): boolean;
   /** "tickets of wave «Spring»": what the admin's progress messages talk about. */
   describe(job: JobRow, t: Translate): string;
   /** Lines the summary adds after the common counts (the tally is the job's final one). */

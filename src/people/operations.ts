@@ -1,4 +1,9 @@
 import type { Config } from "../config.js";
+import type { ChatLogEntry } from "../db/repos/chatlog.js";
+import type { CheckinRow } from "../db/repos/checkins.js";
+import type { InviteRow } from "../db/repos/invites.js";
+import type { QuestionRow } from "../db/repos/questions.js";
+import type { WaitingRow } from "../db/repos/waiting.js";
 import type { Repos } from "../db/repos/index.js";
 import type { Described } from "../telegram/describe.js";
 import type { SecurityEvent } from "../db/repos/security.js";
@@ -6,7 +11,7 @@ import type { DeliveryRow } from "../db/repos/jobs.js";
 import type { TicketRow } from "../db/repos/tickets.js";
 import type { TelegramProfile, UserRow } from "../db/repos/users.js";
 import type { WaveRow } from "../db/repos/waves.js";
-import { confirmErasure, forgetIdentifiedVisitors, forgetVisitor, requestErasure } from "./erasure.js";
+import { confirmErasure, confirmLeave, forgetIdentifiedVisitors, forgetVisitor, requestErasure, requestLeave, type ErasureNotices } from "./erasure.js";
 import type { UserRef } from "./user-ref.js";
 
 /** Who someone is to the bot, read at the moment of use (a role revoked a second ago is already gone). */
@@ -15,6 +20,8 @@ export type Role = "founder" | "admin" | "staff" | "participant" | "visitor";
 export interface PeopleDeps {
   config: Pick<Config, "FOUNDER_IDS">;
   repos: Repos;
+  /** What erasure tells the person before it (the bot's; tests may leave it out). */
+  notices?: ErasureNotices;
 }
 
 export type AddAdmin = { ok: true } | { ok: false; reason: "founder" | "already_admin" };
@@ -30,6 +37,20 @@ export interface PersonCard {
   lastFailure: DeliveryRow | undefined;
   /** When the agreement version the person accepted first appeared. */
   agreementSince: number | undefined;
+}
+
+/** Everything the bot stores about a person (/mydata): each part as stored, the chat log streamed. */
+export interface PersonalData {
+  person: UserRow;
+  invite: InviteRow | undefined;
+  tickets: Array<{ ticket: TicketRow; wave: WaveRow }>;
+  checkins: CheckinRow[];
+  waiting: WaitingRow | undefined;
+  questions: Array<QuestionRow & { answered_at: number | null; answered_by: number | null }>;
+  /** When the agreement version the person accepted first appeared. */
+  agreementSince: number | undefined;
+  chatLines: number;
+  chatLog(): Generator<ChatLogEntry>;
 }
 
 /** A line of a person's conversation with the bot, either way. */
@@ -157,7 +178,28 @@ export function createPeopleOperations(deps: PeopleDeps) {
     },
 
     requestErasure: (args: { userId: number; by: number; chatId: number }) => requestErasure({ repos, roleOf }, args),
-    confirmErasure: (args: Parameters<typeof confirmErasure>[1]) => confirmErasure({ repos, roleOf }, args),
+    confirmErasure: (args: Parameters<typeof confirmErasure>[1]) => confirmErasure({ repos, roleOf, notices: deps.notices }, args),
+    /** /leave: the participant's own erasure, after a confirmation. */
+    requestLeave: (args: { userId: number; chatId: number }) => requestLeave({ repos, roleOf }, args),
+    confirmLeave: (args: Parameters<typeof confirmLeave>[1]) => confirmLeave({ repos, roleOf }, args),
+
+    /** /mydata: everything stored about a registered person, as stored (a snapshot of the chat log up to now). */
+    dataOf(userId: number): PersonalData | undefined {
+      const person = repos.users.findById(userId);
+      if (!person || person.registered_at === null) return undefined;
+      const span = repos.chatLog.span(userId);
+      return {
+        person,
+        invite: person.invite_code ? repos.invites.find(person.invite_code) : undefined,
+        tickets: repos.tickets.historyOf(userId).map((ticket) => ({ ticket, wave: repos.waves.byId(ticket.wave_id)! })),
+        checkins: repos.checkins.ofUser(userId),
+        waiting: repos.waiting.of(userId),
+        questions: repos.questions.questionsOfUser(userId),
+        agreementSince: person.agreement_version !== null ? repos.agreements.firstSeen().get(person.agreement_version) : undefined,
+        chatLines: span.lines,
+        chatLog: () => repos.chatLog.iterate(userId, span.lastId),
+      };
+    },
     /** At start-up: profiles and conversations an older version kept of people who never registered. */
     forgetIdentifiedVisitors: () => forgetIdentifiedVisitors(repos, config.FOUNDER_IDS),
   };

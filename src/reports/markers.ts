@@ -1,7 +1,8 @@
 import type { Translate } from "../i18n.js";
+import { formatDate } from "../time.js";
 
 /** Kinds shown with a marker before their text; text and commands are shown as they are. */
-const MARKED = new Set(["document", "photo", "video", "animation", "audio", "voice", "video_note", "sticker", "contact", "location", "poll", "other", "button"]);
+const MARKED = new Set(["document", "photo", "video", "animation", "audio", "voice", "video_note", "sticker", "contact", "location", "poll", "other", "button", "question_erased"]);
 /** Kinds whose marker names their detail ("[document: plan.pdf]") and has a form without it. */
 const NAMED = new Set(["document", "video", "audio", "sticker"]);
 
@@ -47,4 +48,10 @@ export function securityActionText(action: string, t: Translate): string {
 /** The details of a security log entry: the lock-out's rule (older entries' English notes are not shown). */
 export function securityDetailsText(kind: string, t: Translate): string | null {
   return kind === "lockout" ? t("security-details-lockout") : null;
+}
+
+/** "ru-3f2a… от 2026-11-12": an agreement version with the day it first appeared (the bare version when that is unknown). */
+export function agreementVersionText(version: string | null, since: number | undefined, t: Translate, timeZone: string): string | null {
+  if (version === null) return null;
+  return since === undefined ? version : t("agreement-version", { version, date: formatDate(since, timeZone) });
 }

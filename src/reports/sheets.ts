@@ -14,9 +14,9 @@ import type { Translate } from "../i18n.js";
 import { inviteLink } from "../invites/codes.js";
 import type { WaveRow } from "../db/repos/waves.js";
 import { announcementTitle } from "../broadcast/title.js";
-import { formatDate, wallClockAsUtc } from "../time.js";
+import { wallClockAsUtc } from "../time.js";
 import type { WaveProgress } from "../waves/operations.js";
-import { securityActionText, securityDetailsText } from "./markers.js";
+import { agreementVersionText, securityActionText, securityDetailsText } from "./markers.js";
 import type { Column, Sheet } from "./xlsx.js";
 
 export interface SheetDeps {
@@ -113,12 +113,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       ];
       const byWhom = whoIs();
       const published = repos.agreements.firstSeen();
-      /** "ru-3f2a… от 2026-11-12": the version with the day it first appeared. */
-      const agreementVersion = (version: string | null): string | null => {
-        if (version === null) return null;
-        const since = published.get(version);
-        return since === undefined ? version : t("agreement-version", { version, date: formatDate(since, deps.timeZone) });
-      };
+      const agreementVersion = (version: string | null) => agreementVersionText(version, version === null ? undefined : published.get(version), t, deps.timeZone);
       /** The person's ticket of their latest wave (the rows come one person at a time, so one lookup serves both columns). */
       let last: { userId: number; ticket: TicketRow | undefined } | undefined;
       const ticketOf = (userId: number): TicketRow | undefined => {
@@ -229,6 +224,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const names = waveNames();
       const what = (d: FailedDelivery) => {
         if (d.kind === "broadcast") return t("failed-what-broadcast", { text: announcementTitle(repos.broadcasts.byId(d.ref_id)?.summary ?? "", t), job: d.job_id });
+        if (d.notice !== null) return t("failed-what-notice", { wave: names.get(d.ref_id) ?? String(d.ref_id) });
         const ticket = d.item_id !== null ? repos.tickets.ticket(d.item_id) : undefined;
         return t("failed-what-ticket", { file: ticket?.file_name ?? "?", wave: names.get(d.ref_id) ?? String(d.ref_id) });
       };

@@ -9,6 +9,17 @@ import { importFromTelegram, type UploadResult } from "./upload.js";
 
 export type UploadOutcome = WaveRefusal | { ok: true; wave: WaveRow; result: UploadResult };
 
+/**
+ * Why a participant has no ticket yet (/ticket):
+ * no_wave — no wave is on and they are not waiting for one;
+ * not_sent — a wave is on, its tickets have not been sent to them yet;
+ * waiting — tickets ran out: they are on the waiting list, served first;
+ * wave_ended — the wave ended without a ticket for them (still on the list for the next).
+ */
+export type NoTicketReason = "no_wave" | "not_sent" | "waiting" | "wave_ended";
+
+export type OwnTickets = { ok: true; tickets: Array<{ ticket: TicketRow; wave: WaveRow }> } | { ok: false; reason: NoTicketReason };
+
 /** Tickets as participants and admins ask for them: a ZIP sent in Telegram, and a participant's own tickets. */
 export function createTicketsOperations(deps: { config: Config; repos: Repos; logger: Logger; waves: WavesOperations }) {
   const { repos } = deps;
@@ -28,6 +39,16 @@ export function createTicketsOperations(deps: { config: Config; repos: Repos; lo
     /** /ticket: what this participant received in the wave that is on, or else in their latest one, with its wave. */
     ofParticipant(userId: number): Array<{ ticket: TicketRow; wave: WaveRow }> {
       return repos.tickets.ticketsOfUser(userId, repos.waves.active()?.id).map((ticket) => ({ ticket, wave: repos.waves.byId(ticket.wave_id)! }));
+    },
+
+    /** /ticket: the participant's tickets, or which step they are at without one. */
+    own(userId: number): OwnTickets {
+      const own = this.ofParticipant(userId);
+      if (own.length > 0) return { ok: true, tickets: own };
+      const active = repos.waves.active();
+      const waiting = repos.waiting.of(userId);
+      if (waiting) return { ok: false, reason: active ? "waiting" : "wave_ended" };
+      return { ok: false, reason: active ? "not_sent" : "no_wave" };
     },
   };
 }

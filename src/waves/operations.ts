@@ -85,20 +85,28 @@ export function createWavesOperations(deps: WaveDeps) {
    * Archives the wave's unassigned tickets (database first, then the files)
    * and closes it, answering its prompt in the same transaction; with
    * `openNext`, opens the next wave there too, so a crash cannot leave the
-   * old one ended and the new one never opened.
+   * old one ended and the new one never opened. People who were told in
+   * this wave that they are on the waiting list are told it has ended for
+   * them: a job of notices, queued in the same transaction (see the ticket
+   * producer). Returns how many will be told.
    */
-  function endNow(wave: WaveRow, by: number, promptId: number, openNext?: { name: string }): WaveRow | undefined {
+  function endNow(prompt: PromptRow, wave: WaveRow, by: number, openNext?: { name: string }): { next: WaveRow | undefined; waiting: number } {
     const unassigned = tickets.unassigned(wave.id);
-    const { archived, next } = repos.transaction(() => {
-      if (!prompts.resolve(promptId, "done")) throw new Error(`prompt ${promptId} was answered meanwhile`);
+    const { archived, next, waiting } = repos.transaction(() => {
+      if (!prompts.resolve(prompt.id, "done")) throw new Error(`prompt ${prompt.id} was answered meanwhile`);
       const archivedCount = tickets.archiveAvailable(wave.id);
       if (!waves.end(wave.id, by)) throw new Error(`wave ${wave.id} cannot be ended now`);
-      return { archived: archivedCount, next: openNext ? waves.create(openNext.name, by) : undefined };
+      const told = repos.waiting.countToldInWave(wave.id);
+      if (told > 0) {
+        repos.jobs.create({ kind: "tickets", refId: wave.id, startedBy: by, chatId: prompt.chat_id, locale: deps.config.DEFAULT_LOCALE, total: told, notice: "wave_ended" });
+      }
+      return { archived: archivedCount, next: openNext ? waves.create(openNext.name, by) : undefined, waiting: told };
     });
     failpoint("end-wave:committed");
+    if (waiting > 0) engine.kick();
     moveArchivedFiles(deps.config.paths, unassigned);
-    repos.audit.record({ actorId: by, action: "end_wave", args: String(wave.id), result: `${archived} archived` });
-    return next;
+    repos.audit.record({ actorId: by, action: "end_wave", args: String(wave.id), result: `${archived} archived; ${waiting} waiting told` });
+    return { next, waiting };
   }
 
   return {
@@ -129,7 +137,7 @@ export function createWavesOperations(deps: WaveDeps) {
     },
 
     /** "End wave A and open B?" answered yes: exactly the waves its own prompt named. */
-    confirmNew(args: { prompt: PromptRow; by: number }): ConfirmResult<{ ended: WaveRow; opened: WaveRow }> {
+    confirmNew(args: { prompt: PromptRow; by: number }): ConfirmResult<{ ended: WaveRow; opened: WaveRow; waiting: number }> {
       const payload = JSON.parse(args.prompt.payload) as NewWavePrompt;
       if (args.prompt.resolved_at !== null) {
         const ended = waves.byId(payload.waveId);
@@ -139,9 +147,10 @@ export function createWavesOperations(deps: WaveDeps) {
       const active = waves.active();
       if (!active || active.id !== payload.waveId) return { ok: false, reason: "stale" };
       if (active.status === "sending") return { ok: false, reason: "busy_sending", wave: active };
-      const opened = endNow(active, args.by, args.prompt.id, { name: payload.name })!;
+      const { next, waiting } = endNow(args.prompt, active, args.by, { name: payload.name });
+      const opened = next!;
       repos.audit.record({ actorId: args.by, action: "new_wave", args: payload.name, result: `wave ${opened.id}` });
-      return { ok: true, ended: waves.byId(active.id)!, opened };
+      return { ok: true, ended: waves.byId(active.id)!, opened, waiting };
     },
 
     /** /end_wave: asks first. */
@@ -153,7 +162,7 @@ export function createWavesOperations(deps: WaveDeps) {
       return { ok: true, promptId, wave: state.wave, counts: tickets.counts(state.wave.id) };
     },
 
-    confirmEnd(args: { prompt: PromptRow; by: number }): ConfirmResult<{ ended: WaveRow }> {
+    confirmEnd(args: { prompt: PromptRow; by: number }): ConfirmResult<{ ended: WaveRow; waiting: number }> {
       const payload = JSON.parse(args.prompt.payload) as EndWavePrompt;
       if (args.prompt.resolved_at !== null) {
         const ended = waves.byId(payload.waveId);
@@ -162,8 +171,8 @@ export function createWavesOperations(deps: WaveDeps) {
       const wave = waves.active();
       if (!wave || wave.id !== payload.waveId) return { ok: false, reason: "stale" };
       if (wave.status === "sending") return { ok: false, reason: "busy_sending", wave };
-      endNow(wave, args.by, args.prompt.id);
-      return { ok: true, ended: waves.byId(wave.id)! };
+      const { waiting } = endNow(args.prompt, wave, args.by);
+      return { ok: true, ended: waves.byId(wave.id)!, waiting };
     },
 
     /**

@@ -126,7 +126,7 @@ describe("admin commands (SPEC §4, §6)", () => {
     for (const command of ["/add_admin", "/gen_invites", "/broadcast", "/full_report", "/send_tickets"]) assert.ok(founderHelp.includes(command), command);
     assert.deepEqual(
       sc.emu.commands({ type: "default" }, "en").map((c) => c.command),
-      ["start", "help", "myid", "cancel", "ticket", "pass"],
+      ["start", "help", "myid", "cancel", "ticket", "pass", "info", "mydata", "leave"],
     );
     assert.equal(sc.emu.commands({ type: "default" }, "ru")[1]!.description, "что я умею");
     assert.ok(sc.emu.commands({ type: "chat", chat_id: sc.founder.id }, "ru").some((c) => c.command === "add_admin"));

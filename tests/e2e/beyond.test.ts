@@ -48,7 +48,7 @@ describe("protected and paid ticket delivery: PROTECT_TICKETS, PAID_BROADCAST (i
 
   it("marks ticket sends as paid broadcasts, and nothing else", () => {
     const toPeople = new Set(people.map((p) => p.id));
-    const ticketSends = sc.emu.calls.filter((c) => c.method === "sendDocument" && c.ok && toPeople.has(c.chatId!) && c.params.caption === "Your ticket — Protected");
+    const ticketSends = sc.emu.calls.filter((c) => c.method === "sendDocument" && c.ok && toPeople.has(c.chatId!) && c.params.caption === "🎟 Your ticket · wave “Protected”\nShow this ticket at the entrance.");
     // Three from the delivery, one from /ticket.
     assert.equal(ticketSends.length, 4);
     const delivered = ticketSends.filter((c) => c.params.allow_paid_broadcast === true);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { CALLBACK_PREFIXES, COMMANDS } from "../../src/bot/commands.js";
-import type { ApiCall, Message, SimUser } from "../support/emulator/index.js";
+import type { ApiCall, BotMessage, Message, SimUser } from "../support/emulator/index.js";
 import { deriveRng, type Rng } from "../support/emulator/rng.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
 import { useScenario } from "../support/harness.js";
@@ -295,6 +295,25 @@ describe(`hostile text and files (SPEC §10), seed ${SEED}`, () => {
     }
   }
 
+  /**
+   * Messages an admin gets because of what someone else did, not in answer
+   * to their own action: participants' questions relayed to the organisers
+   * (the card with its relay buttons, the copy of a photo or file it replies
+   * to, a long batch's .txt) and one-line /leave notices.
+   */
+  function causedByOthers(messages: readonly BotMessage[]): Set<number> {
+    const ids = new Set<number>();
+    for (const m of messages) {
+      const relay = m.reply_markup?.inline_keyboard.flat().some((b) => "callback_data" in b && b.callback_data.startsWith("relay:")) ?? false;
+      if (relay || /withdrew their consent|согласие отозвано/.test(m.text ?? "")) {
+        ids.add(m.message_id);
+        if (relay && m.reply_to_message) ids.add(m.reply_to_message.message_id);
+      }
+    }
+    for (const m of messages) if (m.document && m.reply_to_message && ids.has(m.reply_to_message.message_id) && /^questions-/.test(m.document.file_name ?? "")) ids.add(m.message_id);
+    return ids;
+  }
+
   async function runActor(name: string, user: SimUser): Promise<void> {
     const g = new Gen(deriveRng(SEED, name));
     const mine: number[] = [];
@@ -312,7 +331,8 @@ describe(`hostile text and files (SPEC §10), seed ${SEED}`, () => {
         return;
       }
       if (process.env.FUZZ_TRACE) process.stderr.write(`${Date.now() - t0} ms ${name}: ${action}\n`);
-      const replies = user.messages.filter((m) => m.index >= since && m.index < barrierIndex);
+      const others = causedByOthers(user.messages);
+      const replies = user.messages.filter((m) => m.index >= since && m.index < barrierIndex && !others.has(m.message_id));
       if (replies.length > MAX_REPLIES) {
         violations.push({ actor: name, action, problem: `${replies.length} replies: ${replies.map((m) => JSON.stringify((m.text ?? m.caption ?? "[file]").slice(0, 50))).join(", ")}` });
       }

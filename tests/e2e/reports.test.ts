@@ -32,7 +32,7 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
     assert.equal((await sc.ask(anna, "/myid")).text, `Your Telegram id: ${anna.id}`);
     // Telegram itself strips bidi overrides (U+202A–U+202E) from messages; isolates and marks get through.
     const question = "Where is my ticket? 👩‍💻\nשלום \u2067evil\u2069 \u200F\u200B";
-    assert.match((await sc.ask(anna, question)).text!, /I only understand commands/);
+    assert.match((await sc.ask(anna, question)).text!, /passed your message on to the organisers/);
 
     assert.match((await runWave(sc, ticketPdfs(5, "cl"), { name: "Spring" })).text!, /✅ 4 messages sent/);
     const ticket = anna.documents().at(-1)!;
@@ -82,8 +82,8 @@ describe("/chatlog and /full_report (SPEC §6, §9)", () => {
     assert.ok(first.endsWith("→ person: Where is my ticket? 👩‍💻"), "zero-width joiners pass through");
     const second = rows[last + 1]!;
     assert.equal(second, `${" ".repeat(first.indexOf("Where"))}שלום \u2067evil\u2069 \u200F\u200B`, "the second line is indented under the first, RTL kept");
-    assert.match(at("I only understand commands"), / ← bot: {4}I only understand commands/);
-    assert.match(at(`[document: ${ticket.document!.file_name}]`), new RegExp(` ← bot: {4}\\[document: ticket-cl-\\d{4}\\.pdf\\] Your ticket — Spring$`));
+    assert.match(at("passed your message on"), / ← bot: {4}✉️ I have passed your message on to the organisers/);
+    assert.match(at(`[document: ${ticket.document!.file_name}]`), new RegExp(` ← bot: {4}\\[document: ticket-cl-\\d{4}\\.pdf\\] 🎟 Your ticket · wave “Spring”$`));
     assert.match(at("Doors open at 19:00"), / ← bot: {4}Doors open at 19:00$/);
 
     const [audit] = sc.query<{ args: string; result: string }>("SELECT * FROM audit_log WHERE action = 'chatlog' ORDER BY id DESC");

@@ -45,7 +45,7 @@ describe("waves: the whole happy path (SPEC §7)", () => {
     for (const hash of delivered) assert.ok(firstHashes.has(hash), "byte-identical to a ZIP entry");
     const doc = holders[0]!.documents()[0]!;
     assert.match(doc.document!.file_name!, /^ticket-a-000\d\.pdf$/);
-    assert.equal(doc.caption, "Your ticket — Spring Gala");
+    assert.equal(doc.caption, "🎟 Your ticket · wave “Spring Gala”\nShow this ticket at the entrance.");
 
     const more = ticketPdfs(2, "b");
     assert.match((await uploadZip(sc, sc.founder, makeZip(more), "/upload_zip_add")).text!, /Loaded 2 tickets/);

@@ -14,6 +14,7 @@ import type { WaveRow } from "../../src/db/repos/waves.js";
 import { DeliveryEngine, type EngineControl } from "../../src/delivery/engine.js";
 import { createOperations } from "../../src/operations.js";
 import { createPeopleOperations } from "../../src/people/operations.js";
+import type { RelayControl } from "../../src/questions/relay.js";
 import { RateLimiter } from "../../src/delivery/rate-limiter.js";
 import { createI18n, translator } from "../../src/i18n.js";
 import { loadAgreement } from "../../src/registration/agreement.js";
@@ -80,9 +81,9 @@ export function memoryWorld(overrides: Record<string, unknown> = {}) {
    * The use-case layer over this world. The engine is a stand-in that counts
    * kicks (jobs are run by memoryEngine when a test wants them delivered).
    */
-  function operations(engine: EngineControl = idleEngine()) {
+  function operations(engine: EngineControl = idleEngine(), relay: RelayControl = idleRelay()) {
     const people = createPeopleOperations({ config, repos });
-    return createOperations({ config, repos, logger: silent, agreement, people, engine, botUsername: () => "test_ticket_bot" });
+    return createOperations({ config, repos, logger: silent, agreement, people, engine, relay, botUsername: () => "test_ticket_bot" });
   }
 
   return { dir, config, db, repos, agreement, register, waveWithTickets, operations };
@@ -104,6 +105,27 @@ export function idleEngine(): EngineControl & { kicks: number; busy: boolean } {
       this.kicks++;
     },
     requestStop: () => false,
+  };
+}
+
+/** A relay that sends nothing: it counts kicks and records the answers it was asked to deliver. */
+export function idleRelay(): RelayControl & { kicks: number; answers: Array<{ userId: number; quote: number }>; answered: number[] } {
+  return {
+    kicks: 0,
+    answers: [],
+    answered: [],
+    kick() {
+      this.kicks++;
+      return Promise.resolve();
+    },
+    sendAnswer(args) {
+      this.answers.push({ userId: args.user.id, quote: args.quote });
+      return Promise.resolve({ ok: true });
+    },
+    markAnswered(relayId) {
+      this.answered.push(relayId);
+    },
+    copyFiles: () => Promise.resolve(0),
   };
 }
 

@@ -52,6 +52,8 @@ const RU: Record<string, { one: string[]; few: string[]; many: string[] }> = {
   обладатель: { one: ["обладателя"], few: ["обладателей"], many: ["обладателей"] },
   получатель: { one: ["получатель", "получателю"], few: ["получателя", "получателям"], many: ["получателей", "получателям"] },
   раз: { one: ["раз"], few: ["раза"], many: ["раз"] },
+  вложение: { one: ["вложение", "вложения"], few: ["вложения", "вложений"], many: ["вложений"] },
+  символ: { one: ["символ", "символа"], few: ["символа", "символов"], many: ["символов"] },
   свободный: { one: ["свободный", "свободного"], few: ["свободных"], many: ["свободных"] },
   именной: { one: ["именной", "именного"], few: ["именных"], many: ["именных"] },
   служебный: { one: ["служебный"], few: ["служебных"], many: ["служебных"] },
@@ -79,6 +81,8 @@ const EN: Record<string, { one: string[]; other: string[] }> = {
   problem: { one: ["problem"], other: ["problems"] },
   holder: { one: ["holder"], other: ["holders"] },
   link: { one: ["link"], other: ["links"] },
+  attachment: { one: ["attachment"], other: ["attachments"] },
+  character: { one: ["character"], other: ["characters"] },
   pdf: { one: ["pdf"], other: ["pdfs"] },
 };
 

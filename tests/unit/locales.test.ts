@@ -42,7 +42,11 @@ const DYNAMIC_KEYS = [
   ...["blocked", "deactivated", "not_started", "chat_not_found", "forbidden", "bad_request", "missing_file", "flood", "server_error", "network", "internal"].map(
     (k) => `failure-${k}`,
   ),
-  ...["no_ticket", "erased", "not_recipient", "staff", "ticket_changed", "stopped"].map((k) => `delivery-summary-skipped-${k}`),
+  ...["no_ticket", "erased", "not_recipient", "staff", "ticket_changed", "stopped", "wave_ended"].map((k) => `delivery-summary-skipped-${k}`),
+  ...["no_ticket"].map((k) => `delivery-summary-told-${k}`),
+  ...["date_format", "no_such_date", "no_such_time", "bad_url"].map((r) => `event-refused-${r}`),
+  ...["event-current", "event-saved", "event-cleared"],
+  ...["name", "date", "place", "note"].map((p) => `event-word-${p}`),
   ...["unauthorized", "lockout", "error"].map((k) => `alert-more-${k}`),
   ...["founder", "admin", "staff"].map((r) => `delete-user-is-${r}`),
   ...["unknown", "reissued", "erased", "wave_ended", "no_ticket", "ambiguous"].map((r) => `door-invalid-${r}`),

@@ -3,8 +3,10 @@ import { localeFor } from "../../i18n.js";
 import type { PersonCard } from "../../people/operations.js";
 import { parseUserRef, showPerson, showRef, showUser } from "../../people/user-ref.js";
 import { clampText, MAX_TEXT } from "../../telegram/limits.js";
+import { ticketCaption } from "../../tickets/caption.js";
 import { shownName } from "../../tickets/names.js";
-import { formatClock, formatDate, formatTime } from "../../time.js";
+import { agreementVersionText } from "../../reports/markers.js";
+import { formatClock, formatTime } from "../../time.js";
 import type { BotContext, PrivateContext } from "../context.js";
 import { isAdminRole } from "../filters/roles.js";
 import { cardButtons } from "../keyboards/door.js";
@@ -35,27 +37,32 @@ inPrivate.command("find", async (ctx) => {
   return ctx.reply(ctx.t("find-unknown", { what: ref ? showRef(ref) : argument }));
 });
 
-export async function showCard(ctx: PrivateContext, userId: number): Promise<unknown> {
+/**
+ * The person card, in this chat or in `chatId` (an admin pressing the card
+ * button under a question in the support group gets it in their private
+ * chat).
+ */
+export async function showCard(ctx: BotContext, userId: number, chatId = ctx.chat!.id): Promise<unknown> {
   const card = ctx.deps.ops.people.card(userId);
-  if (!card) return ctx.reply(ctx.t("user-unknown", { user: String(userId) }));
+  if (!card) return ctx.api.sendMessage(chatId, ctx.t("user-unknown", { user: String(userId) }));
   const text = clampText(renderCard(ctx, card), MAX_TEXT);
-  if (!isAdminRole(ctx.role) || card.person.registered_at === null) return ctx.reply(text);
+  if (!isAdminRole(ctx.role) || card.person.registered_at === null) return ctx.api.sendMessage(chatId, text);
   const keyboard = new InlineKeyboard()
     .text(ctx.t("card-button-resend"), cardButtons.data("resend", userId))
     .text(ctx.t("card-button-chatlog"), cardButtons.data("chatlog", userId))
     .row()
     .text(ctx.t("card-button-reissue"), cardButtons.data("reissue", userId));
-  return ctx.reply(text, { reply_markup: keyboard });
+  return ctx.api.sendMessage(chatId, text, { reply_markup: keyboard });
 }
 
-function renderCard(ctx: PrivateContext, card: PersonCard): string {
+function renderCard(ctx: BotContext, card: PersonCard): string {
   const zone = ctx.deps.config.TIME_ZONE;
   const { person } = card;
   const when = (ms: number | null) => (ms === null ? "—" : formatTime(ms, zone));
   const lines = [ctx.t("card-title", { person: showPerson(person, ctx.t("deleted-user", { id: String(person.id) })) }), ctx.t(`role-${card.role}`)];
   if (person.deleted_at !== null) lines.push(ctx.t("card-deleted", { date: when(person.deleted_at) }));
   if (person.registered_at !== null) {
-    lines.push(ctx.t("card-registered", { date: when(person.registered_at), zone, language: person.language_code ?? "—", agreement: agreementText(ctx, card) }));
+    lines.push(ctx.t("card-registered", { date: when(person.registered_at), zone, language: person.language_code ?? "—", agreement: agreementVersionText(person.agreement_version, card.agreementSince, ctx.t, zone) ?? "—" }));
   }
   lines.push("", ctx.t(card.tickets.length > 0 ? "card-tickets" : "card-no-tickets"));
   for (const { ticket, wave } of card.tickets) {
@@ -104,12 +111,13 @@ async function resendTicket(ctx: PrivateContext, userId: number): Promise<unknow
   const tickets = person?.registered_at ? ctx.deps.ops.tickets.ofParticipant(userId) : [];
   if (!person || tickets.length === 0) return ctx.answerCallbackQuery({ text: ctx.t("card-resend-none"), show_alert: true });
   const locale = localeFor(person.language_code, ctx.deps.config.DEFAULT_LOCALE);
-  const t = (key: string, vars?: Record<string, string | number>) => ctx.deps.i18n.t(locale, key, vars);
+  const t = (key: string, vars?: Record<string, string | number | Date>) => ctx.deps.i18n.t(locale, key, vars);
+  const event = ctx.deps.ops.event.details();
   try {
     for (const { ticket, wave } of tickets) {
       if (!ticket.file_id) continue;
       await ctx.api.sendDocument(userId, ticket.file_id, {
-        caption: t("ticket-caption", { wave: wave.name }),
+        caption: ticketCaption(t, { event, wave: wave.name, timeZone: ctx.deps.config.TIME_ZONE }),
         reply_markup: new InlineKeyboard().text(t("pass-button"), passButtons.data("show", ticket.id)),
         ...(ctx.deps.config.PROTECT_TICKETS ? { protect_content: true } : {}),
       });
@@ -122,9 +130,3 @@ async function resendTicket(ctx: PrivateContext, userId: number): Promise<unknow
   return ctx.answerCallbackQuery({ text: ctx.t("card-resend-done", { user: showUser(person) }) });
 }
 
-/** The accepted agreement version with the day it first appeared ("ru-3f2a… of 2026-11-12"). */
-function agreementText(ctx: PrivateContext, card: PersonCard): string {
-  const version = card.person.agreement_version;
-  if (version === null) return "—";
-  return card.agreementSince === undefined ? version : ctx.t("agreement-version", { version, date: formatDate(card.agreementSince, ctx.deps.config.TIME_ZONE) });
-}

@@ -25,7 +25,7 @@ inPrivate.callbackQuery(userButtons.pattern, async (ctx) => {
   const pressed = pressedPrompt(ctx, userButtons, ["delete_user"]);
   if (!pressed) return editOrReply(ctx, ctx.t("button-expired"));
   if (pressed.action === "keep") return editOrReply(ctx, ctx.t(ctx.deps.ops.prompts.keep(pressed.prompt) ? "delete-user-kept" : "button-expired"));
-  const result = ctx.deps.ops.people.confirmErasure({ prompt: pressed.prompt, by: ctx.from.id });
+  const result = await ctx.deps.ops.people.confirmErasure({ prompt: pressed.prompt, by: ctx.from.id });
   const id = String(result.userId);
   if (result.ok) {
     ctx.log.info({ deleted_user: result.userId }, "person erased");

@@ -5,6 +5,8 @@ import type { PrivateContext } from "../context.js";
 import type { BotContext } from "../context.js";
 import { checkUsernameKeyboard, consentKeyboard, regButtons } from "../keyboards/registration.js";
 import { editOrReply } from "../replies.js";
+import { eventLines } from "../../event/render.js";
+import { clampText, MAX_TEXT } from "../../telegram/limits.js";
 
 /** SPEC §5: /start with an invite code → agreement → username → registered. */
 export const registrationFeature = new Composer<BotContext>();
@@ -71,6 +73,20 @@ inPrivate.callbackQuery(regButtons.pattern, async (ctx) => {
   }
 });
 
+/**
+ * The welcome: the event by name, when and where (as /event set them), and
+ * what happens next — the ticket comes to this chat; /info has the details.
+ */
+function welcomeText(ctx: PrivateContext): string {
+  const event = ctx.deps.ops.event.details();
+  const name = ctx.from.first_name;
+  const lines = [event?.name ? ctx.t("reg-welcome-event", { name, event: event.name }) : ctx.t("reg-welcome", { name })];
+  const details = eventLines(ctx.t, event, ctx.deps.config.TIME_ZONE, { note: false }).slice(event?.name ? 1 : 0);
+  if (details.length > 0) lines.push("", ...details);
+  lines.push("", ctx.t("reg-welcome-next"));
+  return clampText(lines.join("\n"), MAX_TEXT);
+}
+
 /** Shows where the registration stands after Accept or "Check again": one message for the whole flow. */
 async function finish(ctx: PrivateContext, result: FinishResult): Promise<unknown> {
   switch (result) {
@@ -87,7 +103,7 @@ async function finish(ctx: PrivateContext, result: FinishResult): Promise<unknow
     case "registered":
       ctx.log.info("participant registered");
       // The agreement message turns into the welcome.
-      return editOrReply(ctx, ctx.t("reg-welcome", { name: ctx.from.first_name }));
+      return editOrReply(ctx, welcomeText(ctx));
     case "need_username":
       return editOrReply(ctx, ctx.t("reg-need-username"), checkUsernameKeyboard(ctx.t));
     case "already":

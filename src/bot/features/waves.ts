@@ -74,7 +74,7 @@ inPrivate.callbackQuery(waveButtons.pattern, async (ctx) => {
   if (pressed.action === "keep") return editOrReply(ctx, ctx.t(prompts.keep(pressed.prompt) ? "wave-kept" : "button-expired"));
   if (pressed.action === "end" && pressed.prompt.kind === "end_wave") {
     const result = waves.confirmEnd({ prompt: pressed.prompt, by: ctx.from.id });
-    if (result.ok) return editOrReply(ctx, endedText(ctx, result.ended));
+    if (result.ok) return editOrReply(ctx, endedText(ctx, result.ended, result.waiting));
     if (result.reason === "busy_sending") return editOrReply(ctx, ctx.t("end-sending", { wave: result.wave.name }));
     // Pressed twice, or handled again after a crash right after the wave ended: tell how it ended.
     if (result.reason === "answered" && !result.kept && result.ended) return editOrReply(ctx, endedText(ctx, result.ended));
@@ -83,7 +83,7 @@ inPrivate.callbackQuery(waveButtons.pattern, async (ctx) => {
   if (pressed.action !== "renew" || pressed.prompt.kind !== "new_wave") return editOrReply(ctx, ctx.t("button-expired"));
   const result = waves.confirmNew({ prompt: pressed.prompt, by: ctx.from.id });
   if (result.ok) {
-    await editOrReply(ctx, endedText(ctx, result.ended));
+    await editOrReply(ctx, endedText(ctx, result.ended, result.waiting));
     return ctx.reply(ctx.t("wave-opened", { wave: result.opened.name }));
   }
   if (result.reason === "busy_sending") return editOrReply(ctx, ctx.t("wave-busy-sending", { wave: result.wave.name }));
@@ -94,8 +94,13 @@ inPrivate.callbackQuery(waveButtons.pattern, async (ctx) => {
   return editOrReply(ctx, ctx.t(result.reason === "answered" && result.kept ? "wave-kept" : "button-expired"));
 });
 
-/** "Wave X has ended: N sent, M archived" from the wave's totals (tickets archived by earlier uploads included). */
-function endedText(ctx: PrivateContext, wave: WaveRow): string {
+/**
+ * "Wave X has ended: N sent, M archived" from the wave's totals (tickets
+ * archived by earlier uploads included), and how many people on the waiting
+ * list are being told.
+ */
+function endedText(ctx: PrivateContext, wave: WaveRow, waiting = 0): string {
   const counts = ctx.deps.ops.waves.counts(wave.id);
-  return ctx.t("wave-ended", { wave: wave.name, sent: counts.sent, archived: counts.archived });
+  const text = ctx.t("wave-ended", { wave: wave.name, sent: counts.sent, archived: counts.archived });
+  return waiting > 0 ? `${text}\n${ctx.t("wave-ended-waiting", { count: waiting })}` : text;
 }

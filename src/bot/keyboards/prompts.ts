@@ -10,8 +10,10 @@ import type { PrivateContext } from "../context.js";
  */
 export const waveButtons = buttonFamily("wave", { renew: [idArg], end: [idArg], keep: [idArg] });
 export const userButtons = buttonFamily("user", { delete: [idArg], keep: [idArg] });
+/** /leave: the participant's own erasure. */
+export const leaveButtons = buttonFamily("leave", { confirm: [idArg], keep: [idArg] });
 
-type PromptFamily = typeof waveButtons | typeof userButtons;
+type PromptFamily = typeof waveButtons | typeof userButtons | typeof leaveButtons;
 
 /** "<confirm label>" and "Cancel" for a prompt. */
 export function promptKeyboard<F extends PromptFamily>(ctx: PrivateContext, family: F, action: Parameters<F["data"]>[0], promptId: number, confirmLabel: string): InlineKeyboard {

@@ -5,6 +5,7 @@ import { broadcasts } from "./0003-broadcasts.js";
 import { guarantees } from "./0004-guarantees.js";
 import { door } from "./0005-door.js";
 import { language } from "./0006-language.js";
+import { eventQuestionsWaitingList } from "./0007-event-questions-waiting-list.js";
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only: a migration that has landed is never edited. */
-export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts, guarantees, door, language];
+export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts, guarantees, door, language, eventQuestionsWaitingList];

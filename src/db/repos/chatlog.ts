@@ -35,6 +35,10 @@ export function createChatLogRepo(db: Db) {
     `SELECT id, content, detail FROM chat_log WHERE content LIKE '%' || @mention || '%' OR detail LIKE '%' || @mention || '%'`,
   );
   const rewrite = db.prepare<{ id: number; content: string; detail: string | null }>(`UPDATE chat_log SET content = @content, detail = @detail WHERE id = @id`);
+  const rewriteMessage = db.prepare<{ user: number; message: number; kind: string; detail: string | null; content: string }>(
+    `UPDATE chat_log SET kind = @kind, detail = @detail, content = @content WHERE user_id = @user AND message_id = @message AND direction = 'out'`,
+  );
+  const containing = db.prepare<[string], { id: number; content: string; detail: string | null }>(`SELECT id, content, detail FROM chat_log WHERE instr(content, ?) > 0`);
 
   return {
     record(
@@ -73,6 +77,27 @@ export function createChatLogRepo(db: Db) {
     },
     erase(userId: number): number {
       return eraseUser.run(userId).changes;
+    },
+    /**
+     * What the bot sent as message #id to this chat, in every line of it
+     * (sent, then edited), becomes `content`: an erased person's question
+     * relayed to an admin must not live on in the admin's chat log.
+     */
+    rewriteSent(userId: number, messageId: number, line: { kind: string; detail?: string; content: string }): number {
+      return rewriteMessage.run({ user: userId, message: messageId, kind: line.kind, detail: line.detail ?? null, content: line.content }).changes;
+    },
+    /**
+     * Every exact occurrence of `text` in anyone's conversation becomes
+     * `replacement` ("Anna Ivanova, @anna (123)" on a person card → "#123").
+     */
+    forgetText(text: string, replacement: string): number {
+      if (text === "") return 0;
+      let changed = 0;
+      for (const line of containing.all(text)) {
+        rewrite.run({ id: line.id, content: line.content.split(text).join(replacement), detail: line.detail });
+        changed++;
+      }
+      return changed;
     },
     /**
      * Replaces mentions of an erased person in everyone else's conversations

@@ -35,6 +35,7 @@ export function createCheckinsRepo(db: Db) {
     `UPDATE checkins SET undone_at = @at, undone_by = @by WHERE user_id = @user AND undone_at IS NULL`,
   );
   const latest = db.prepare<[number], CheckinRow>(`SELECT * FROM checkins WHERE undone_at IS NULL ORDER BY at DESC, id DESC LIMIT ?`);
+  const ofUser = db.prepare<[number], CheckinRow>(`SELECT * FROM checkins WHERE user_id = ? ORDER BY id`);
   const countInside = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM checkins WHERE undone_at IS NULL`);
   const page = db.prepare<{ id: number; limit: number }, CheckinRow>(`SELECT * FROM checkins WHERE id > @id ORDER BY id LIMIT @limit`);
   const insertLog = db.prepare<{ at: number; by: number; pass: string | null; user: number | null; result: string; reason: string | null }>(
@@ -50,6 +51,10 @@ export function createCheckinsRepo(db: Db) {
     },
     inside(userId: number): CheckinRow | undefined {
       return inside.get(userId);
+    },
+    /** Every check-in of a person, undone ones too (/mydata). */
+    ofUser(userId: number): CheckinRow[] {
+      return ofUser.all(userId);
     },
     undo(userId: number, by: number, now = Date.now()): boolean {
       return undo.run({ user: userId, at: now, by }).changes === 1;

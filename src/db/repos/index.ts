@@ -5,15 +5,18 @@ import { createAuditRepo } from "./audit.js";
 import { createBroadcastsRepo } from "./broadcasts.js";
 import { createChatLogRepo } from "./chatlog.js";
 import { createCheckinsRepo } from "./checkins.js";
+import { createEventRepo } from "./event.js";
 import { createInvitesRepo } from "./invites.js";
 import { createJobsRepo } from "./jobs.js";
 import { createPassesRepo } from "./passes.js";
 import { createPromptsRepo } from "./prompts.js";
+import { createQuestionsRepo } from "./questions.js";
 import { createSecurityRepo } from "./security.js";
 import { createStaffRepo } from "./staff.js";
 import { createSystemRepo } from "./system.js";
 import { createTicketsRepo } from "./tickets.js";
 import { createUsersRepo } from "./users.js";
+import { createWaitingRepo } from "./waiting.js";
 import { createWavesRepo } from "./waves.js";
 
 /**
@@ -39,6 +42,9 @@ export function createRepos(db: Db) {
     prompts: createPromptsRepo(db),
     passes: createPassesRepo(db),
     checkins: createCheckinsRepo(db),
+    event: createEventRepo(db),
+    questions: createQuestionsRepo(db),
+    waiting: createWaitingRepo(db),
     /** Runs several repository calls as one transaction (nested calls become savepoints). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

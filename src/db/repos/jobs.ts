@@ -26,6 +26,8 @@ export interface JobRow {
   bookkeeping_errors: number;
   /** wave: walks every participant; queued: sends only the deliveries queued with the job (a reissue). */
   scope: "wave" | "queued";
+  /** Set for a job of notices only (e.g. wave_ended): what its deliveries tell. */
+  notice: string | null;
 }
 
 export type DeliveryStatus = "pending" | "sent" | "retry" | "failed" | "skipped";
@@ -46,8 +48,19 @@ export interface DeliveryRow {
   sent_at: number | null;
   /** When the latest attempt was claimed: set, the send may have left (in flight, or its outcome unknown). */
   claimed_at: number | null;
+  /**
+   * Set when the delivery tells its person why they get no item instead of
+   * sending one (no_ticket, wave_ended): the producer decides what it says.
+   */
+  notice: string | null;
 }
 
+/**
+ * A job's outcome. A notice delivery is counted as what it stands for: a
+ * person who got no item, for the notice's reason (skippedByKind), and in
+ * `told` once it reached them — never in `sent` or `failed`, which count
+ * the job's items.
+ */
 export interface JobTally {
   sent: number;
   failed: number;
@@ -56,6 +69,7 @@ export interface JobTally {
   retry: number;
   failedByKind: Record<string, number>;
   skippedByKind: Record<string, number>;
+  told: Record<string, number>;
 }
 
 export interface FailedDelivery extends DeliveryRow {
@@ -68,9 +82,9 @@ export interface FailedDelivery extends DeliveryRow {
  * nothing of tickets or broadcasts (item_id is whatever the producer sends).
  */
 export function createJobsRepo(db: Db) {
-  const insertJob = db.prepare<{ kind: string; ref: number; by: number; chat: number; locale: string; total: number; scope: string; at: number }>(
-    `INSERT INTO jobs (kind, ref_id, status, started_by, chat_id, locale, total, scope, created_at)
-     VALUES (@kind, @ref, 'queued', @by, @chat, @locale, @total, @scope, @at)`,
+  const insertJob = db.prepare<{ kind: string; ref: number; by: number; chat: number; locale: string; total: number; scope: string; notice: string | null; at: number }>(
+    `INSERT INTO jobs (kind, ref_id, status, started_by, chat_id, locale, total, scope, notice, created_at)
+     VALUES (@kind, @ref, 'queued', @by, @chat, @locale, @total, @scope, @notice, @at)`,
   );
   const byId = db.prepare<[number], JobRow>(`SELECT * FROM jobs WHERE id = ?`);
   const next = db.prepare<[], JobRow>(`SELECT * FROM jobs WHERE status IN ('running', 'queued') ORDER BY status = 'running' DESC, id LIMIT 1`);
@@ -93,9 +107,9 @@ export function createJobsRepo(db: Db) {
 
   // One row per recipient of a job: a person already queued (an admin of a
   // broadcast who has since become a plain participant) is not queued twice.
-  const insertDelivery = db.prepare<{ job: number; user: number; item: number | null; status: string; kind: string | null; at: number }>(
-    `INSERT INTO deliveries (job_id, user_id, item_id, status, error_kind, created_at, updated_at)
-     VALUES (@job, @user, @item, @status, @kind, @at, @at) ON CONFLICT (job_id, user_id) DO NOTHING`,
+  const insertDelivery = db.prepare<{ job: number; user: number; item: number | null; status: string; kind: string | null; notice: string | null; at: number }>(
+    `INSERT INTO deliveries (job_id, user_id, item_id, status, error_kind, notice, created_at, updated_at)
+     VALUES (@job, @user, @item, @status, @kind, @notice, @at, @at) ON CONFLICT (job_id, user_id) DO NOTHING`,
   );
   const hasDelivery = db.prepare<{ job: number; user: number }, { n: number }>(
     `SELECT COUNT(*) AS n FROM deliveries WHERE job_id = @job AND user_id = @user`,
@@ -137,8 +151,8 @@ export function createJobsRepo(db: Db) {
     `UPDATE deliveries SET status = 'failed', updated_at = @at WHERE id = @id AND status = 'retry'`,
   );
   const drop = db.prepare<[number]>(`DELETE FROM deliveries WHERE id = ? AND status = 'pending' AND claimed_at IS NULL`);
-  const tally = db.prepare<[number], { status: DeliveryStatus; error_kind: string | null; n: number }>(
-    `SELECT status, error_kind, COUNT(*) AS n FROM deliveries WHERE job_id = ? GROUP BY status, error_kind`,
+  const tally = db.prepare<[number], { status: DeliveryStatus; error_kind: string | null; notice: string | null; n: number }>(
+    `SELECT status, error_kind, notice, COUNT(*) AS n FROM deliveries WHERE job_id = ? GROUP BY status, error_kind, notice`,
   );
   const failedPage = db.prepare<{ at: number; id: number; limit: number }, FailedDelivery>(`
     SELECT d.*, j.kind, j.ref_id FROM deliveries d JOIN jobs j ON j.id = d.job_id
@@ -147,10 +161,20 @@ export function createJobsRepo(db: Db) {
 
   return {
     create(
-      args: { kind: JobKind; refId: number; startedBy: number; chatId: number; locale: string; total: number; scope?: "wave" | "queued" },
+      args: { kind: JobKind; refId: number; startedBy: number; chatId: number; locale: string; total: number; scope?: "wave" | "queued"; notice?: string },
       now = Date.now(),
     ): JobRow {
-      const row = { kind: args.kind, ref: args.refId, by: args.startedBy, chat: args.chatId, locale: args.locale, total: args.total, scope: args.scope ?? "wave", at: now };
+      const row = {
+        kind: args.kind,
+        ref: args.refId,
+        by: args.startedBy,
+        chat: args.chatId,
+        locale: args.locale,
+        total: args.total,
+        scope: args.scope ?? "wave",
+        notice: args.notice ?? null,
+        at: now,
+      };
       const id = Number(insertJob.run(row).lastInsertRowid);
       return byId.get(id)!;
     },
@@ -192,13 +216,22 @@ export function createJobsRepo(db: Db) {
 
     /**
      * Records a recipient; `skipped` rows carry the reason (e.g. no ticket
-     * left). Undefined when the person already has a row in this job.
+     * left), notice rows what they tell instead of an item. Undefined when
+     * the person already has a row in this job.
      */
     addDelivery(
-      args: { jobId: number; userId: number; itemId: number | null; status: "pending" | "skipped"; errorKind?: string },
+      args: { jobId: number; userId: number; itemId: number | null; status: "pending" | "skipped"; errorKind?: string; notice?: string },
       now = Date.now(),
     ): number | undefined {
-      const result = insertDelivery.run({ job: args.jobId, user: args.userId, item: args.itemId, status: args.status, kind: args.errorKind ?? null, at: now });
+      const result = insertDelivery.run({
+        job: args.jobId,
+        user: args.userId,
+        item: args.itemId,
+        status: args.status,
+        kind: args.errorKind ?? null,
+        notice: args.notice ?? null,
+        at: now,
+      });
       return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
     },
     hasDelivery(jobId: number, userId: number): boolean {
@@ -247,8 +280,14 @@ export function createJobsRepo(db: Db) {
       return drop.run(id).changes === 1;
     },
     tally(jobId: number): JobTally {
-      const result: JobTally = { sent: 0, failed: 0, skipped: 0, pending: 0, retry: 0, failedByKind: {}, skippedByKind: {} };
+      const result: JobTally = { sent: 0, failed: 0, skipped: 0, pending: 0, retry: 0, failedByKind: {}, skippedByKind: {}, told: {} };
       for (const row of tally.all(jobId)) {
+        if (row.notice !== null) {
+          result.skipped += row.n;
+          result.skippedByKind[row.notice] = (result.skippedByKind[row.notice] ?? 0) + row.n;
+          if (row.status === "sent") result.told[row.notice] = (result.told[row.notice] ?? 0) + row.n;
+          continue;
+        }
         result[row.status] += row.n;
         const byKind = row.status === "failed" ? result.failedByKind : row.status === "skipped" ? result.skippedByKind : undefined;
         if (byKind && row.error_kind) byKind[row.error_kind] = (byKind[row.error_kind] ?? 0) + row.n;

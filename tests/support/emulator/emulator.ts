@@ -22,7 +22,7 @@ import type {
   SimUserInit,
 } from "./types.js";
 import { SimUserImpl } from "./users.js";
-import { type ChatState, World } from "./world.js";
+import { apiView, type ChatState, World } from "./world.js";
 
 const DEFAULT_GROUP_ID = { group: -4000000001, supergroup: -1001000000001 } as const;
 const DEFAULT_CHANNEL_ID = -1002000000001;
@@ -209,19 +209,27 @@ class EmulatorImpl implements Emulator {
     from: SimUser,
     text: string,
     type: "group" | "supergroup" = "group",
-    opts: { chatId?: number; title?: string } = {},
+    opts: { chatId?: number; title?: string; replyTo?: number } = {},
   ): Message {
     const user = this.w.users.get(from.id);
     if (!user) throw new Error(`Unknown user ${from.id}`);
     const chat = this.w.ensureChat(opts.chatId ?? DEFAULT_GROUP_ID[type], type, {
       title: opts.title ?? (type === "group" ? "Test Group" : "Test Supergroup"),
     });
+    let replyTo: Record<string, unknown> | undefined;
+    if (opts.replyTo !== undefined) {
+      const target = chat.messages.get(opts.replyTo);
+      if (!target) throw new Error(`Cannot reply: message ${opts.replyTo} does not exist in chat ${chat.id}`);
+      replyTo = { ...apiView(target) } as Record<string, unknown>;
+      delete replyTo.reply_to_message;
+    }
     return this.post(chat, "message", {
       message_id: this.w.nextMessageId(chat),
       from: this.w.userObject(user),
       chat: this.w.chatObject(chat),
       date: Math.floor(Date.now() / 1000),
       ...this.textContent(text),
+      ...(replyTo ? { reply_to_message: replyTo } : {}),
     });
   }
 }

@@ -125,7 +125,7 @@ export interface Emulator {
     from: SimUser,
     text: string,
     type?: "group" | "supergroup",
-    opts?: { chatId?: number; title?: string },
+    opts?: { chatId?: number; title?: string; replyTo?: number },
   ): Message;
   /** Bot messages in any chat (private, group, channel), current state. */
   chatMessages(chatId: number): BotMessage[];

@@ -28,10 +28,13 @@ describe("assignment order", () => {
     const job = world.repos.jobs.byId(sendTickets(wave))!;
     const prepared = world.repos.transaction(() => producers.tickets.prepare(job, 10));
     assert.equal(prepared.done, true);
-    const got = new Map(prepared.deliveries.map((d) => [d.user_id, world.repos.tickets.ticket(d.item_id!)!.file_name]));
+    const tickets = prepared.deliveries.filter((d) => d.item_id !== null);
+    const got = new Map(tickets.map((d) => [d.user_id, world.repos.tickets.ticket(d.item_id!)!.file_name]));
     assert.deepEqual(Object.fromEntries(got), { [ANNA]: "ticket-1.pdf", [BORIS]: "ticket-2.pdf", [CLARA]: "ticket-3.pdf" });
-    // Dan: nothing left that he may get.
+    // Dan: nothing left that he may get; he is told so (a notice, not a ticket) and put on the waiting list.
+    assert.deepEqual(prepared.deliveries.filter((d) => d.item_id === null).map((d) => [d.user_id, d.notice]), [[DAN, "no_ticket"]]);
     assert.equal(world.repos.jobs.tally(job.id).skippedByKind.no_ticket, 1);
+    assert.equal(world.repos.waiting.of(DAN)?.wave_id, wave.id);
     assert.equal(ticketState(world).get("ticket-4.pdf")!.status, "available");
   });
 
