@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     return fail(logger, error instanceof DatabaseVersionError || error instanceof Error ? error.message : String(error));
   }
   const repos = createRepos(db);
-  const { bot, deps, engine, relay } = createBot({ config, logger, repos, agreement });
+  const { bot, deps, engine, relay, scheduler } = createBot({ config, logger, repos, agreement });
   reconcileTicketFiles(config.paths, repos.tickets, logger);
   const forgotten = deps.ops.people.forgetIdentifiedVisitors();
   if (forgotten > 0) logger.info({ count: forgotten }, "profiles and chat logs of people who never registered forgotten (known by id only)");
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   );
   engine.start();
   relay.start();
+  scheduler.start();
   logger.info("polling for updates");
 
   async function shutdown(code: number): Promise<void> {
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     try {
       // In-flight sends finish (or are aborted and stay pending for the next
       // start) while polling stops; then nothing touches the database.
+      scheduler.stop();
       await Promise.all([engine.stop(SHUTDOWN_GRACE_MS - 2_000), polling.stop(SHUTDOWN_GRACE_MS), relay.stop()]);
       await deps.alerts.close();
       db.close();

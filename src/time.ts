@@ -53,28 +53,18 @@ export function formatDate(ms: number, timeZone: string): string {
   return formatTime(ms, timeZone).slice(0, 10);
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The zone's offset from UTC at instant `ms`, in milliseconds (Europe/Moscow: +3 h). */
 function offsetAt(ms: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
-    offsetFormats.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(new Date(ms))) if (part.type !== "literal") parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
-  return wall - Math.floor(ms / 60_000) * 60_000;
+  return wallClockAsUtc(ms, timeZone) - ms;
 }
 
-const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2})[:.](\d{2})$/;
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+|T)(\d{1,2}):(\d{2})$/;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2})[:.](\d{2})(?::(\d{2}))?$/;
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 export type LocalTimeParse = { ok: true; ms: number } | { ok: false; reason: "format" | "no_such_date" | "no_such_time" };
 
 /**
- * "24.05.2026 19:00" or "2026-05-24 19:00", read as a wall-clock time in
+ * "24.05.2026 19:00" or "2026-05-24 19:00" (seconds optional), read as a wall-clock time in
  * `timeZone`, to the instant it names. A date that does not exist (31.02)
  * and a time the clocks skip (a summer-time change) are refused, not moved.
  */
@@ -83,11 +73,11 @@ export function parseLocalDateTime(text: string, timeZone: string): LocalTimePar
   const dotted = DOTTED.exec(input);
   const iso = dotted ? undefined : ISO.exec(input);
   if (!dotted && !iso) return { ok: false, reason: "format" };
-  const [year, month, day, hour, minute] = dotted
-    ? [Number(dotted[3]), Number(dotted[2]), Number(dotted[1]), Number(dotted[4]), Number(dotted[5])]
-    : [Number(iso![1]), Number(iso![2]), Number(iso![3]), Number(iso![4]), Number(iso![5])];
-  if (hour > 23 || minute > 59) return { ok: false, reason: "no_such_time" };
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const [year, month, day, hour, minute, second] = dotted
+    ? [Number(dotted[3]), Number(dotted[2]), Number(dotted[1]), Number(dotted[4]), Number(dotted[5]), Number(dotted[6] ?? 0)]
+    : [Number(iso![1]), Number(iso![2]), Number(iso![3]), Number(iso![4]), Number(iso![5]), Number(iso![6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: "no_such_time" };
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
   if (month < 1 || month > 12 || check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return { ok: false, reason: "no_such_date" };
   // Two passes settle the offset in force at that moment (it may differ from the one a moment earlier).

@@ -59,6 +59,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   command("failed_report", "admin"),
   command("chatlog", "admin"),
   command("broadcast", "admin"),
+  command("scheduled", "admin"),
   command("security_log", "admin"),
   command("event", "admin"),
 ];

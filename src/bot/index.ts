@@ -14,11 +14,12 @@ import { createPeopleOperations, type PeopleOperations } from "../people/operati
 import type { Agreement } from "../registration/agreement.js";
 import { chatLogTransformer, createApi, installOutbound, limitsTransformer, OutboundGate, type OutboundTransformers } from "../telegram/outbound.js";
 import { RelayService } from "../questions/relay.js";
+import { AnnouncementScheduler } from "../broadcast/scheduler.js";
 import { createTicketProducer } from "../tickets/producer.js";
 import { FounderAlerts, renderAlerts } from "./alerts.js";
 import type { AppDeps, BaseContext, BotContext } from "./context.js";
 import { adminsFeature } from "./features/admins.js";
-import { broadcastFeature } from "./features/broadcast.js";
+import { broadcastFeature, scheduleConversation } from "./features/broadcast.js";
 import { deliveryFeature } from "./features/delivery.js";
 import { doorFeature } from "./features/door.js";
 import { eventFeature } from "./features/event.js";
@@ -59,7 +60,13 @@ export interface CreateBotOptions {
  * context → guards → features → fallback. Starting and stopping belong to
  * main.ts; tests build the bot without starting it.
  */
-export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; deps: AppDeps; engine: DeliveryEngine; relay: RelayService } {
+export function createBot(options: CreateBotOptions): {
+  bot: Bot<BotContext>;
+  deps: AppDeps;
+  engine: DeliveryEngine;
+  relay: RelayService;
+  scheduler: AnnouncementScheduler;
+} {
   const { config, logger, repos, agreement } = options;
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     // Also applies to the Api objects conversations build for themselves.
@@ -132,6 +139,7 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
     }),
   );
   bot.use(zipUploadConversation);
+  bot.use(scheduleConversation);
   bot.use(authorize);
   bot.use(
     // The door first: /start with a pass is a scan, not a registration.
@@ -160,7 +168,8 @@ export function createBot(options: CreateBotOptions): { bot: Bot<BotContext>; de
   );
   bot.use(fallbackFeature);
   bot.catch(handleBotError);
-  return { bot, deps, engine, relay };
+  const scheduler = new AnnouncementScheduler({ config, broadcasts: ops.broadcasts, api: bot.api, translate, logger: logger.child({ component: "scheduler" }) });
+  return { bot, deps, engine, relay, scheduler };
 }
 
 /**

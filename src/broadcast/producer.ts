@@ -13,16 +13,22 @@ export interface BroadcastProducerDeps {
 }
 
 /**
- * Broadcasts on top of the delivery engine: every registered participant in
- * registration order (admins, when chosen, were queued with the job).
+ * Announcements on top of the delivery engine: the participants of the
+ * chosen audience in registration order, without those who blocked the bot
+ * (organisers, when chosen, were queued with the job).
  */
 export function createBroadcastProducer(deps: BroadcastProducerDeps): JobProducer {
   const { repos, config } = deps;
   const { users, jobs, broadcasts } = repos;
   return {
     prepare(job, limit) {
+      // The audience is read as the walk reaches each person; people who blocked the bot are left out.
+      const broadcast = broadcasts.byId(job.ref_id)!;
+      const wave = repos.audiences.wave();
       return walkParticipants(repos, job, limit, deps.isOrganiser, (user) =>
-        jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "pending" }),
+        repos.audiences.includes(broadcast.audience, wave, user.id)
+          ? jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "pending" })
+          : undefined,
       );
     },
     recheck(_job, delivery) {
@@ -32,7 +38,8 @@ export function createBroadcastProducer(deps: BroadcastProducerDeps): JobProduce
     },
     async send(api, job, delivery, signal) {
       const broadcast = broadcasts.byId(job.ref_id)!;
-      const { messageId } = await sendBroadcast(api, broadcast, delivery.user_id, { paid: config.PAID_BROADCAST, signal });
+      const person = users.findById(delivery.user_id);
+      const { messageId } = await sendBroadcast(api, broadcast, delivery.user_id, { paid: config.PAID_BROADCAST, signal, person });
       return { messageId, fileId: null };
     },
     onSent() {

@@ -1,6 +1,7 @@
 import type { Api } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import type { BroadcastRow } from "../db/repos/broadcasts.js";
+import { personalize, type Person } from "./personalize.js";
 
 type Signal = Parameters<Api["sendMessage"]>[3];
 
@@ -14,19 +15,25 @@ export async function sendBroadcast(
   api: Api,
   broadcast: BroadcastRow,
   chatId: number,
-  options: { paid?: boolean; signal?: AbortSignal } = {},
+  options: { paid?: boolean; signal?: AbortSignal; person?: Person | undefined } = {},
 ): Promise<{ messageId: number }> {
   const paid = options.paid ? { allow_paid_broadcast: true } : {};
   const signal = options.signal as Signal;
+  /** {name} and {username} filled in for the recipient (the preview: for the admin). */
+  const forPerson = (text: string, entities: string | null) => {
+    const parsed = JSON.parse(entities ?? "[]") as MessageEntity[];
+    return options.person ? personalize(text, parsed, options.person) : { text, entities: parsed };
+  };
   if (broadcast.kind === "text") {
-    const entities = JSON.parse(broadcast.entities ?? "[]") as MessageEntity[];
-    const message = await api.sendMessage(chatId, broadcast.text ?? "", { entities, ...paid }, signal);
+    const { text, entities } = forPerson(broadcast.text ?? "", broadcast.entities);
+    const message = await api.sendMessage(chatId, text, { entities, ...paid }, signal);
     return { messageId: message.message_id };
   }
-  const caption =
-    broadcast.caption !== null
-      ? { caption: broadcast.caption, caption_entities: JSON.parse(broadcast.caption_entities ?? "[]") as MessageEntity[] }
-      : {};
+  const caption = (() => {
+    if (broadcast.caption === null) return {};
+    const { text, entities } = forPerson(broadcast.caption, broadcast.caption_entities);
+    return { caption: text, caption_entities: entities };
+  })();
   const copy = await api.copyMessage(chatId, broadcast.chat_id, broadcast.source_message_id!, { ...caption, ...paid }, signal);
   return { messageId: copy.message_id };
 }

@@ -90,10 +90,6 @@ export function createPeopleOperations(deps: PeopleDeps) {
     isOrganiser,
     adminIds,
     organiserIds,
-    /** Registered participants who are not organisers: the people tickets and announcements go to. */
-    recipientCount(): number {
-      return repos.users.countParticipants(organiserIds());
-    },
     find(ref: UserRef): UserRow | undefined {
       return ref.kind === "id" ? repos.users.findById(ref.id) : repos.users.findByUsername(ref.username);
     },

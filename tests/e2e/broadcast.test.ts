@@ -47,7 +47,7 @@ describe("/broadcast (SPEC §6)", () => {
     assert.equal(preview.text, "Doors open at 19:00 — bring your ticket!");
     assert.deepEqual(preview.entities, [{ type: "bold", offset: 0, length: 15 }], "formatting kept and shifted past the command");
     const panel = await control(sc, since);
-    assert.match(panel.text!, /This is how 4 participants will see the announcement/);
+    assert.match(panel.text!, /^⬆️ This is how the announcement looks\.\nTo: everyone — 4 participants\.\nSend it\?$/);
     // The /broadcast is handled and has queued no job (a broadcast only goes out as one): nothing can be on its way.
     await sc.settled(sc.founder);
     assert.equal(broadcastJobs(sc), jobs, "no job before the confirmation");
@@ -91,8 +91,8 @@ describe("/broadcast (SPEC §6)", () => {
     const founderMark = sc.founder.messages.length;
     sc.founder.send("/broadcast", { replyTo: original.message_id });
     const panel = await control(sc, founderMark);
-    const toggled = await sc.press(sc.founder, "👥 Admins too: no", panel.message_id);
-    assert.match(toggled.text!, /This is how 4 participants and 2 admins will see the announcement/);
+    const toggled = await sc.press(sc.founder, "👥 Organisers too: no", panel.message_id);
+    assert.match(toggled.text!, /To: everyone — 4 participants and 2 organisers\./);
     const done = summary(sc, founderMark);
     sc.founder.press("✅ Send to 6 people", { messageId: panel.message_id });
     assert.match((await done).text!, /✅ 6 messages sent/);
@@ -131,20 +131,25 @@ describe("/broadcast (SPEC §6)", () => {
     assert.match((await sc.founder.waitForCallbackAnswer(queryId)).text!, /no longer waiting/);
   });
 
-  it("records a blocked participant in /failed_report", async () => {
+  it("leaves out who blocked the bot, and records one Telegram refuses in /failed_report", async () => {
     people[3]!.block();
+    await sc.settled(people[3]);
+    // Telegram refuses the message to people[2] as if they had blocked the bot unnoticed.
+    sc.emu.faults.add({ method: "sendMessage", chatId: people[2]!.id, kind: "error", status: 403, description: "Forbidden: bot was blocked by the user", times: 1 });
     const since = sc.founder.messages.length;
     sc.founder.send("/broadcast Last call");
     const panel = await control(sc, since);
+    assert.match(panel.text!, /To: everyone — 3 participants\.\n1 more person has blocked the bot: the announcement will not reach them\./);
     const done = summary(sc, since);
     sc.founder.press(panel.reply_markup!.inline_keyboard[0]![0]!.text, { messageId: panel.message_id });
     const text = (await done).text!;
-    assert.match(text, /✅ 3 messages sent/);
+    assert.match(text, /✅ 2 messages sent/);
     assert.match(text, /❌ 1 message not delivered/);
+    assert.equal(people[3]!.messages.filter((m) => m.text === "Last call").length, 0);
     const report = await sc.ask(sc.founder, "/failed_report");
     const rows = (await readSheets(sc.founder.download(report))).get("Not delivered")!;
-    const row = rows.find((r) => r[0] === people[3]!.id)!;
-    assert.match(String(row[2]), /^announcement “.+” \(delivery #\d+\)$/);
+    const row = rows.find((r) => r[0] === people[2]!.id)!;
+    assert.match(String(row[2]), /^announcement “Last call” \(delivery #\d+\)$/);
     assert.equal(row[3], "blocked the bot");
   });
 });

@@ -347,7 +347,7 @@ describe("/leave: the participant's own erasure", () => {
     sc.founder.send("/send_tickets");
     const attempts = () => sc.query<{ attempts: number; status: string }>("SELECT d.attempts, d.status FROM deliveries d JOIN jobs j ON j.id = d.job_id WHERE j.kind = 'tickets' AND d.user_id = ?", lena.id)[0];
     await waitUntil(() => attempts()?.attempts === 2 && attempts()?.status === "retry", "her delivery failed twice and waits");
-    const preview = await sc.ask(sc.founder, "/broadcast See you soon", { expect: /This is how 2 participants will see the announcement/ });
+    const preview = await sc.ask(sc.founder, "/broadcast See you soon", { expect: /To: everyone — 2 participants\./ });
     sc.founder.press("✅ Send to 2 people", { messageId: preview.message_id });
     await sc.settled(sc.founder);
 

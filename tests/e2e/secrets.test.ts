@@ -106,7 +106,7 @@ describe("secrets and personal data (SPEC §4, §9)", () => {
     fault({ method: "sendMessage", chatId: founder.id, kind: "error", description: LEAKY, times: 1 });
     const refused = await expectReply(founder, "/broadcast First try", /cannot be sent out/);
     assert.ok(!refused.text!.includes(SECRET));
-    const preview = await expectReply(founder, "/broadcast Hello everyone", /This is how/);
+    const preview = await expectReply(founder, "/broadcast Hello everyone", /This is how the announcement looks/);
     fault({ method: "sendMessage", chatId: paul.id, kind: "error", status: 403, description: `Forbidden: bot${TEST_TOKEN} was blocked by the user`, durationMs: 60_000 });
     const since = founder.messages.length;
     founder.press("✅ Send to 1 person", { messageId: preview.message_id });

@@ -54,6 +54,8 @@ const DYNAMIC_KEYS = [
   ...["founder", "admin", "already_staff"].map((r) => `staff-not-added-${r}`),
   ...["no_wave", "not_participant", "no_ticket", "in_flight", "named_needs_file", "file_unknown", "file_not_available", "none_available"].map((r) => `reissue-refused-${r}`),
   ...["tickets", "broadcast"].map((k) => `job-kind-${k}`),
+  ...["everyone", "without_ticket", "with_ticket", "not_checked_in", "waiting"].map((a) => `broadcast-audience-${a}`),
+  ...["format", "no_such_date", "no_such_time", "past"].map((r) => `schedule-refused-${r}`),
   ...["unreadable", "empty", "bad_person", "unknown_file", "ambiguous_file", "file_twice", "person_twice"].map((k) => `manifest-${k}`),
 ];
 

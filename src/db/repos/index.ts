@@ -1,6 +1,7 @@
 import type { Db } from "../database.js";
 import { createAdminsRepo } from "./admins.js";
 import { createAgreementsRepo } from "./agreements.js";
+import { createAudiencesRepo } from "./audiences.js";
 import { createAuditRepo } from "./audit.js";
 import { createBroadcastsRepo } from "./broadcasts.js";
 import { createChatLogRepo } from "./chatlog.js";
@@ -29,6 +30,7 @@ export function createRepos(db: Db) {
     users: createUsersRepo(db),
     admins: createAdminsRepo(db),
     agreements: createAgreementsRepo(db),
+    audiences: createAudiencesRepo(db),
     staff: createStaffRepo(db),
     invites: createInvitesRepo(db),
     audit: createAuditRepo(db),
