@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { BotProcess } from "../support/bot-process.js";
-import { Scenario, TEST_TOKEN, useScenario } from "../support/harness.js";
+import { isFounderAlert, Scenario, TEST_TOKEN, useScenario } from "../support/harness.js";
 import { waitUntil } from "../support/wait.js";
 
 /** Every log file of the scenario, concatenated. */
@@ -42,11 +42,16 @@ describe("the bot process", () => {
       sc.emu.faults.add({ method: "getUpdates", kind: "drop", times: 2 });
       sc.founder.send("/myid"); // ends the pending long poll; the next ones are dropped
       await sc.bot.waitForLog((line) => String(line.msg).startsWith("getUpdates failed"), 15_000);
-      // Force a failure inside a handler too: the error boundary logs it.
-      // (ask waits until the /myid above is handled, so its late answer is not taken for this one's.)
+      // Force a failure inside a handler too: the error boundary logs it, and
+      // tells the founders in a notice of its own that may come before or
+      // after the reply (ask passes over it). ask also waits until the /myid
+      // above is handled, so its late answer is not taken for this one's.
       sc.emu.faults.add({ method: "sendDocument", kind: "error", status: 400, description: "Bad Request: emulated failure", times: 1 });
+      const since = sc.founder.messages.length;
       const reply = await sc.ask(sc.founder, "/gen_invites 2");
       assert.match(reply.text!, /Something went wrong on our side/);
+      const alert = await sc.founder.waitFor(isFounderAlert, { since });
+      assert.match(alert.text!, /an error: @founder \(\d+\), \/gen_invites/);
       // The log files are written asynchronously: wait until both kinds of line are in them.
       await sc.bot.waitForLog((line) => line.msg === "error while handling an update");
       await waitUntil(

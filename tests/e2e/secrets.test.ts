@@ -6,7 +6,7 @@ import AdmZip from "adm-zip";
 import Database from "better-sqlite3";
 import type { BotMessage, FaultRule, SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
-import { readSheets, TEST_TOKEN, useScenario } from "../support/harness.js";
+import { type Expect, readSheets, TEST_TOKEN, useScenario } from "../support/harness.js";
 import { ticketPdfs, uploadZip } from "../support/waves.js";
 
 /**
@@ -42,11 +42,8 @@ describe("secrets and personal data (SPEC §4, §9)", () => {
   });
 
   /** Sends `text` as `who` and waits for a message matching `expected` (other messages may come first). */
-  async function expectReply(who: SimUser, text: string, expected: RegExp | ((m: BotMessage) => boolean), timeoutMs = 30_000): Promise<BotMessage> {
-    const since = who.messages.length;
-    who.send(text);
-    const pred = typeof expected === "function" ? expected : (m: BotMessage) => expected.test(m.text ?? m.caption ?? "");
-    return who.waitFor(pred, { since, timeoutMs });
+  function expectReply(who: SimUser, text: string, expected: Expect, timeoutMs = 30_000): Promise<BotMessage> {
+    return sc.ask(who, text, { expect: expected, timeoutMs });
   }
 
   function fault(rule: FaultRule): void {
