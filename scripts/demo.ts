@@ -177,7 +177,10 @@ async function play(
     LANG === "ru"
       ? ["Анна", "Борис", "Вера", "Глеб", "Дарья", "Егор", "Жанна", "Зоя", "Иван", "Катя", "Лев", "Марина", "Никита", "Ольга", "Пётр", "Рита", "Семён", "Таня"]
       : ["Anna", "Boris", "Chen", "Dana", "Emil", "Fatima", "Georg", "Hana", "Ivan", "Julia", "Kemal", "Lena", "Marco", "Nina", "Oleg", "Pia", "Quentin", "Rosa"];
-  const logins = ["anna", "boris", "vera", "gleb", "dasha", "egor", "zhanna", "zoya", "ivan", "katya", "lev", "marina", "nikita", "olga_k", "petr", "rita", "semyon", "tanya"];
+  const logins =
+    LANG === "ru"
+      ? ["anna", "boris", "vera", "gleb", "dasha", "egor", "zhanna", "zoya", "ivan", "katya", "lev", "marina", "nikita", "olga_k", "petr", "rita", "semyon", "tanya"]
+      : first.map((name) => name.toLowerCase());
   const people = first.map((name, i) => person(logins[i]!, name));
   const noUsername = person(null, LANG === "ru" ? "Саша" : "Sam");
   const blocker = person("tom_blocks", LANG === "ru" ? "Тимур" : "Tom");
