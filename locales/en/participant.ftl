@@ -12,7 +12,7 @@ leave-confirm =
 leave-button-confirm = 🗑 Delete my data
 leave-kept = All right, nothing was deleted.
 leave-done = Done: your consent is withdrawn and your data deleted. I will not send you anything more. If you want to come back, ask the organisers for a new invite.
-leave-organiser = Organisers cannot leave this way: an owner has to take your admin or door staff role first.
+leave-organiser = Organisers cannot leave this way. An admin or door staff loses the role first (/remove_admin, /remove_staff); the bot's owners are set in its settings.
 leave-admin-notice = 👋 Participant #{ $id } withdrew their consent and deleted their data (/leave).
 removed-notice = The organisers have removed you from the event's participants, together with your data. You will get no more messages from me. If this is a mistake, please contact the organisers.
 
