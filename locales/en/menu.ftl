@@ -19,6 +19,7 @@ menu-admins-founders-only = Only the bot's owners can add or remove admins.
 menu-wave = 🎫 Wave
 menu-broadcast = 📣 Announcement
 menu-reports = 📊 Reports
+menu-stats = 📈 Overview
 menu-refresh = 🔄 Refresh
 menu-wave-confirm = ✔️ Confirm the wave
 menu-wave-send = 📤 Send the tickets

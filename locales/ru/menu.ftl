@@ -20,6 +20,7 @@ menu-admins-founders-only = Назначать и снимать админис�
 menu-wave = 🎫 Волна
 menu-broadcast = 📣 Объявление
 menu-reports = 📊 Отчёты
+menu-stats = 📈 Сводка
 menu-refresh = 🔄 Обновить
 menu-wave-confirm = ✔️ Подтвердить волну
 menu-wave-send = 📤 Разослать билеты

@@ -37,6 +37,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   command("find", "staff"),
   command("door", "staff"),
   command("menu", "admin"),
+  command("stats", "admin"),
   command("add_admin", "founder"),
   command("remove_admin", "founder"),
   command("export_users", "admin"),

@@ -43,17 +43,25 @@ function periods(counts: readonly QuarterCount[], periodMs: number, timeZone: st
 }
 
 /**
- * Participants registered so far, one point per hour of the zone's clock
- * when the first registration is at most HOURLY_SPAN_MS before `now`, one
- * per day otherwise; from the first registration's period to `now`'s, so a
- * quiet week shows as a flat line. Each point is at its period's start and
- * counts everyone registered by the period's end.
+ * Participants registered so far: a point at the start of every hour of the
+ * zone's clock (when the first registration is at most HOURLY_SPAN_MS before
+ * `now`) or of every day (otherwise) with everyone registered by then, from
+ * the first registration's period on, and a last point at `now` with the
+ * total. Each value is exact at its instant, so the picture's step line
+ * rises where registrations happened and a quiet week shows as flat.
  */
 export function cumulativeRegistrations(counts: readonly QuarterCount[], now: number, timeZone: string): StatsData["registrations"] {
   if (counts.length === 0) return [];
   const periodMs = now - counts[0]!.quarter <= HOURLY_SPAN_MS ? HOUR : DAY;
   let total = 0;
-  return periods(counts, periodMs, timeZone, now).map(({ wall, n }) => ({ at: wallClockToInstant(wall, timeZone), total: (total += n) }));
+  const points = periods(counts, periodMs, timeZone, now).map(({ wall, n }) => {
+    const point = { at: wallClockToInstant(wall, timeZone), total };
+    total += n;
+    return point;
+  });
+  const last = points.at(-1)!;
+  if (now > last.at || last.total !== total) points.push({ at: Math.max(now, last.at), total });
+  return points;
 }
 
 /**

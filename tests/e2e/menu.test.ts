@@ -25,7 +25,7 @@ describe("the admin menu reaches every admin command by buttons", () => {
     assert.match(menu.text!, /Admin menu\. 2 participants\./);
     assert.match(menu.text!, /No wave is open/);
     const labels = menu.reply_markup!.inline_keyboard.flat().map((b) => b.text);
-    assert.deepEqual(labels, ["🎫 Wave", "📣 Announcement", "🎟 Invites", "👥 People", "📊 Reports", "🔄 Refresh"]);
+    assert.deepEqual(labels, ["🎫 Wave", "📣 Announcement", "🎟 Invites", "👥 People", "📊 Reports", "📈 Overview", "🔄 Refresh"]);
   });
 
   it("runs a whole wave from the Wave submenu", async () => {

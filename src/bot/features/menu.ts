@@ -4,6 +4,7 @@ import type { BotContext, PrivateContext } from "../context.js";
 import { generateInvites } from "./invites.js";
 import { exportUsers, failedReport, fullReport, listTickets, showSecurityLog } from "./reports.js";
 import { sendTickets } from "./send-tickets.js";
+import { sendStats } from "./stats.js";
 import { startUpload } from "./uploads.js";
 import { askEndWave, confirmWave, newWave } from "./waves.js";
 
@@ -70,6 +71,8 @@ export const adminMenu = new Menu<PrivateContext>("menu", { onMenuOutdated: fals
   .submenu((ctx) => ctx.t("menu-people"), "menu:people")
   .row()
   .submenu((ctx) => ctx.t("menu-reports"), "menu:reports")
+  .text((ctx) => ctx.t("menu-stats"), (ctx) => sendStats(ctx))
+  .row()
   .text(
     (ctx) => ctx.t("menu-refresh"),
     async (ctx) => {

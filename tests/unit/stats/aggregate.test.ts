@@ -40,23 +40,25 @@ describe("the /stats numbers", () => {
     });
   });
 
-  it("registrations: a running total per hour of the zone's clock up to now; organisers and erased people left out", () => {
+  it("registrations: how many had registered at the start of each hour of the zone's clock, and now; organisers and erased people left out", () => {
     const w = world();
     w.registerAt(10, NOW - 3 * HOUR - 50 * MINUTE); // 08:10 Moscow
     w.registerAt(11, NOW - 3 * HOUR - 5 * MINUTE); //  08:55
-    w.registerAt(12, NOW - HOUR + 59 * MINUTE); //      11:59
+    w.registerAt(12, NOW - 31 * MINUTE); //             11:29
     w.registerAt(13, NOW - 2 * HOUR); //                10:00, then made an admin
     w.registerAt(14, NOW - 2 * HOUR); //                10:00, then erased
     w.repos.admins.add(13, FOUNDER);
     w.repos.users.erase(14);
-    const moscow = (hour: number) => Date.UTC(2026, 10, 20, hour - 3);
-    assert.deepEqual(w.ops.reports.stats(NOW).registrations, [
-      { at: moscow(8), total: 2 },
+    const moscow = (hour: number, minute = 0) => Date.UTC(2026, 10, 20, hour - 3, minute);
+    assert.deepEqual(w.ops.reports.stats(NOW + 20 * MINUTE).registrations, [
+      { at: moscow(8), total: 0 },
       { at: moscow(9), total: 2 },
       { at: moscow(10), total: 2 },
-      { at: moscow(11), total: 3 },
+      { at: moscow(11), total: 2 },
       { at: moscow(12), total: 3 },
+      { at: moscow(12, 20), total: 3 },
     ]);
+    assert.equal(w.ops.reports.stats(NOW).registrations.at(-1)!.at, moscow(12), "now at an hour's start: no second point there");
   });
 
   it("registrations over more than three days: one point per day, from midnight in the zone", () => {
@@ -65,13 +67,16 @@ describe("the /stats numbers", () => {
     w.registerAt(11, Date.UTC(2026, 10, 10, 20, 59)); // 10.11 23:59
     w.registerAt(12, Date.UTC(2026, 10, 10, 21, 0)); // 11.11 00:00
     const points = w.ops.reports.stats(NOW).registrations;
-    assert.equal(points.length, 11, "10.11 to 20.11");
+    assert.equal(points.length, 12, "10.11 to 20.11, and now");
     assert.deepEqual(points.slice(0, 3), [
-      { at: Date.UTC(2026, 10, 9, 21), total: 2 },
-      { at: Date.UTC(2026, 10, 10, 21), total: 3 },
+      { at: Date.UTC(2026, 10, 9, 21), total: 0 },
+      { at: Date.UTC(2026, 10, 10, 21), total: 2 },
       { at: Date.UTC(2026, 10, 11, 21), total: 3 },
     ]);
-    assert.deepEqual(points.at(-1), { at: Date.UTC(2026, 10, 19, 21), total: 3 });
+    assert.deepEqual(points.slice(-2), [
+      { at: Date.UTC(2026, 10, 19, 21), total: 3 },
+      { at: NOW, total: 3 },
+    ]);
   });
 
   it("invites by status: used, unused, expired, revoked", () => {
@@ -166,23 +171,24 @@ describe("time series in the zone's clock", () => {
     const now = Date.UTC(2026, 0, 5, 11, 20);
     const points = cumulativeRegistrations([quarter(Date.UTC(2026, 0, 5, 10, 15)), quarter(Date.UTC(2026, 0, 5, 10, 30), 2)], now, "Asia/Kolkata");
     assert.deepEqual(points, [
-      { at: Date.UTC(2026, 0, 5, 9, 30), total: 1 },
-      { at: Date.UTC(2026, 0, 5, 10, 30), total: 3 },
+      { at: Date.UTC(2026, 0, 5, 9, 30), total: 0 },
+      { at: Date.UTC(2026, 0, 5, 10, 30), total: 1 },
+      { at: now, total: 3 },
     ]);
   });
 
   it("days across a summer-time change each start at local midnight", () => {
     // Europe/Berlin leaves summer time on 25.10.2026: that day has 25 hours.
     const first = Date.UTC(2026, 9, 23, 22); // 24.10 00:00 CEST
-    const now = first + HOURLY_SPAN_MS + HOUR;
+    const now = first + HOURLY_SPAN_MS + 2 * HOUR;
     const points = cumulativeRegistrations([quarter(first), quarter(Date.UTC(2026, 9, 25, 23, 15))], now, "Europe/Berlin");
     assert.deepEqual(
       points.map((p) => p.at),
-      [Date.UTC(2026, 9, 23, 22), Date.UTC(2026, 9, 24, 22), Date.UTC(2026, 9, 25, 23), Date.UTC(2026, 9, 26, 23)],
+      [Date.UTC(2026, 9, 23, 22), Date.UTC(2026, 9, 24, 22), Date.UTC(2026, 9, 25, 23), Date.UTC(2026, 9, 26, 23), now],
     );
     assert.deepEqual(
       points.map((p) => p.total),
-      [1, 1, 2, 2],
+      [0, 1, 1, 2, 2],
       "23:15 UTC on the 25th is already the 26th in Berlin (UTC+1 by then)",
     );
   });
