@@ -72,6 +72,7 @@ export const CALLBACK_PREFIXES: Readonly<Record<string, Audience>> = {
   reg: "anyone",
   menu: "admin",
   wave: "admin",
+  send: "admin",
   bc: "admin",
   user: "admin",
   job: "admin",

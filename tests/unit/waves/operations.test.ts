@@ -140,3 +140,104 @@ describe("ending a wave", () => {
     assert.equal(world.repos.waves.active()!.name, "Kept");
   });
 });
+
+describe("confirm and send in one step", () => {
+  const send = { ...args, locale: "en" };
+  const prompt = (world: ReturnType<typeof memoryWorld>, id: number) => world.repos.prompts.byId(id)!;
+
+  it("Send on a wave not confirmed yet asks: tickets that can go out, people without one, who of them blocked the bot", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    for (const id of [10, 11, 12]) world.register(id);
+    world.repos.users.markBlocked(12);
+    const wave = world.waveWithTickets(2);
+    const asked = ops.waves.requestSend(send);
+    assert.ok(asked.ok && "ask" in asked);
+    assert.deepEqual({ tickets: asked.ask.tickets, people: asked.ask.people, blocked: asked.ask.blocked }, { tickets: 2, people: 3, blocked: 1 });
+    assert.equal(world.repos.waves.byId(wave.id)!.status, "open", "asking changes nothing");
+    assert.equal(world.repos.jobs.unfinished().length, 0);
+  });
+
+  it("the answer confirms the wave and queues its delivery in one transaction, once", () => {
+    const world = memoryWorld();
+    const engine = idleEngine();
+    const ops = world.operations(engine);
+    for (const id of [10, 11]) world.register(id);
+    const wave = world.waveWithTickets(2);
+    const asked = ops.waves.requestSend(send);
+    assert.ok(asked.ok && "ask" in asked);
+    const started = ops.waves.confirmSend({ prompt: prompt(world, asked.ask.promptId), ...send });
+    assert.ok(started.ok);
+    assert.equal(started.waiting, 2);
+    const row = world.repos.waves.byId(wave.id)!;
+    assert.equal(row.status, "sending");
+    assert.ok(row.confirmed_at !== null, "confirmed on the way");
+    // Pressed again, or handled again after a crash: the delivery it started, nothing more.
+    const again = ops.waves.confirmSend({ prompt: prompt(world, asked.ask.promptId), ...send });
+    assert.ok(!again.ok && again.reason === "answered" && again.job?.id === started.job.id);
+    assert.equal(world.repos.jobs.unfinished().length, 1);
+  });
+
+  it("numbers that changed since the question: asked again, the old question never acts", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    world.register(10);
+    world.waveWithTickets(3);
+    const asked = ops.waves.requestSend(send);
+    assert.ok(asked.ok && "ask" in asked);
+    world.register(11);
+    const changed = ops.waves.confirmSend({ prompt: prompt(world, asked.ask.promptId), ...send });
+    assert.ok(!changed.ok && changed.reason === "changed");
+    assert.deepEqual([changed.ask.tickets, changed.ask.people], [2, 2]);
+    assert.equal(world.repos.jobs.unfinished().length, 0);
+    const old = ops.waves.confirmSend({ prompt: prompt(world, asked.ask.promptId), ...send });
+    assert.ok(!old.ok && old.reason === "answered" && old.job === undefined);
+    assert.ok(ops.waves.confirmSend({ prompt: prompt(world, changed.ask.promptId), ...send }).ok);
+  });
+
+  it("a question whose wave ended is stale; Cancel leaves the wave as it was", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    world.register(10);
+    const first = world.waveWithTickets(1, "First");
+    const kept = ops.waves.requestSend(send);
+    const stale = ops.waves.requestSend(send);
+    assert.ok(kept.ok && "ask" in kept && stale.ok && "ask" in stale);
+    assert.equal(ops.prompts.keep(prompt(world, kept.ask.promptId)), true);
+    const cancelled = ops.waves.confirmSend({ prompt: prompt(world, kept.ask.promptId), ...send });
+    assert.ok(!cancelled.ok && cancelled.reason === "answered" && cancelled.kept);
+    world.repos.waves.end(first.id, FOUNDER);
+    world.waveWithTickets(1, "Second");
+    assert.deepEqual(ops.waves.confirmSend({ prompt: prompt(world, stale.ask.promptId), ...send }), { ok: false, reason: "stale" });
+    assert.equal(world.repos.jobs.unfinished().length, 0);
+  });
+
+  it("a confirmed wave starts at once; /confirm_wave asks the send question when someone waits", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    world.register(10);
+    world.waveWithTickets(1);
+    const confirmed = ops.waves.confirm(args);
+    assert.ok(confirmed.ok && confirmed.send);
+    assert.deepEqual([confirmed.send.tickets, confirmed.send.people], [1, 1]);
+    const started = ops.waves.requestSend(send);
+    assert.ok(started.ok && "job" in started, "no question on a confirmed wave");
+  });
+
+  it("the import's Confirm button confirms its own wave once", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    world.register(10);
+    const wave = world.waveWithTickets(1, "Imported");
+    const promptId = ops.waves.offerConfirm({ waveId: wave.id, ...args });
+    const confirmed = ops.waves.confirmByPrompt({ prompt: prompt(world, promptId), ...args });
+    assert.ok(confirmed.ok);
+    assert.equal(world.repos.waves.byId(wave.id)!.status, "confirmed");
+    assert.deepEqual(ops.waves.confirmByPrompt({ prompt: prompt(world, promptId), ...args }), { ok: false, reason: "answered", wave: world.repos.waves.byId(wave.id) });
+    world.repos.waves.end(wave.id, FOUNDER);
+    const next = world.waveWithTickets(1, "Next");
+    const old = ops.waves.offerConfirm({ waveId: wave.id, ...args });
+    assert.deepEqual(ops.waves.confirmByPrompt({ prompt: prompt(world, old), ...args }), { ok: false, reason: "stale" });
+    assert.equal(world.repos.waves.byId(next.id)!.status, "open");
+  });
+});
