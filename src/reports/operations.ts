@@ -1,7 +1,7 @@
 import type { Repos } from "../db/repos/index.js";
 import type { ChatLogEntry } from "../db/repos/chatlog.js";
 import type { JobRow, JobTally } from "../db/repos/jobs.js";
-import type { DeliveryOutcome } from "../db/repos/overview.js";
+import type { DeliveryOutcome, InviteCounts, PeopleCounts } from "../db/repos/overview.js";
 import type { SecurityEvent } from "../db/repos/security.js";
 import type { WaveCounts } from "../db/repos/tickets.js";
 import type { UserRow } from "../db/repos/users.js";
@@ -16,8 +16,13 @@ import { createSheets, type SheetDeps, type Sheets } from "./sheets.js";
 
 /** Where the event stands, for the admin menu's heading. */
 export interface Overview {
-  participants: number;
-  wave?: { wave: WaveRow; counts: WaveCounts; failed: number };
+  /** Participants (not organisers): those the bot can reach, and those who blocked it. */
+  people: PeopleCounts;
+  invites: Pick<InviteCounts, "used" | "unused">;
+  /** People inside (check-ins not undone), as /door counts them. */
+  checkedIn: number;
+  /** The open wave; `withoutTicket` splits its participants still without a ticket like `people`. */
+  wave?: { wave: WaveRow; counts: WaveCounts; failed: number; withoutTicket: PeopleCounts };
   jobs: Array<{ job: JobRow; tally: JobTally }>;
   /** The engine is working on a job now (unfinished jobs without it are waiting for it). */
   engineBusy: boolean;
@@ -60,12 +65,25 @@ export function createReportsOperations(deps: ReportsDeps) {
       return { events: repos.security.latest(limit), total: repos.security.count() };
     },
 
-    overview(): Overview {
+    overview(now = Date.now()): Overview {
+      const organisers = deps.people.organiserIds();
       const wave = repos.waves.active();
       const latest = wave ? repos.jobs.latestOf("tickets", wave.id) : undefined;
+      const { used, unused } = repos.overview.invites(now);
       return {
-        participants: repos.users.countParticipants(),
-        ...(wave ? { wave: { wave, counts: repos.tickets.counts(wave.id), failed: latest ? repos.jobs.tally(latest.id).failed : 0 } } : {}),
+        people: repos.overview.people(organisers),
+        invites: { used, unused },
+        checkedIn: repos.checkins.countInside(),
+        ...(wave
+          ? {
+              wave: {
+                wave,
+                counts: repos.tickets.counts(wave.id),
+                failed: latest ? repos.jobs.tally(latest.id).failed : 0,
+                withoutTicket: repos.overview.withoutTicket(wave.id, organisers),
+              },
+            }
+          : {}),
         jobs: repos.jobs.unfinished().map((job) => ({ job, tally: repos.jobs.tally(job.id) })),
         engineBusy: deps.engine.isBusy(),
       };

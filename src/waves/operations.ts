@@ -95,6 +95,17 @@ export type ConfirmSend =
 /** "Confirm" under an import's answer pressed: as /confirm_wave, once. */
 export type ConfirmByPrompt = ConfirmWave | { ok: false; reason: "answered"; wave: WaveRow | undefined } | { ok: false; reason: "stale" };
 
+/**
+ * Where the open wave stands, as the admin menu offers actions for it:
+ * none — no wave yet; ended — the last one ended, none open; open_empty —
+ * open, no tickets loaded; open — with tickets, not confirmed; confirmed —
+ * ready, or between deliveries; sending — being delivered (`job`).
+ */
+export type WaveStage =
+  | { state: "none" | "ended" }
+  | { state: "open_empty" | "open" | "confirmed"; wave: WaveRow; waiting: number }
+  | { state: "sending"; wave: WaveRow; job: JobRow | undefined };
+
 interface NewWavePrompt {
   waveId: number;
   name: string;
@@ -374,6 +385,20 @@ export function createWavesOperations(deps: WaveDeps) {
       failpoint("send-question:committed");
       repos.audit.record({ actorId: args.by, action: "confirm_wave", args: String(wave.id), result: `with send_tickets, job ${started!.job.id}` });
       return started!;
+    },
+
+    /** Where the open wave stands, for the admin menu's buttons. */
+    stage(): WaveStage {
+      const wave = waves.active();
+      if (!wave) return { state: waves.all().length > 0 ? "ended" : "none" };
+      if (wave.status === "sending") {
+        const job = repos.jobs.latestOf("tickets", wave.id);
+        return { state: "sending", wave, job: job && (job.status === "queued" || job.status === "running") ? job : undefined };
+      }
+      const waiting = waitingFor(wave.id);
+      if (wave.status === "confirmed") return { state: "confirmed", wave, waiting };
+      const counts = tickets.counts(wave.id);
+      return { state: counts.available + counts.assigned + counts.sent === 0 ? "open_empty" : "open", wave, waiting };
     },
   };
 }

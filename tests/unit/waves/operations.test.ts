@@ -241,3 +241,47 @@ describe("confirm and send in one step", () => {
     assert.equal(world.repos.waves.byId(next.id)!.status, "open");
   });
 });
+
+describe("the wave's stage, as the admin menu offers its buttons", () => {
+  it("none → open without tickets → open → confirmed → sending → ended", () => {
+    const world = memoryWorld();
+    const engine = idleEngine();
+    const ops = world.operations(engine);
+    assert.deepEqual(ops.waves.stage(), { state: "none" });
+    world.register(10);
+    ops.waves.requestNew({ name: "Empty", ...args });
+    assert.equal(ops.waves.stage().state, "open_empty");
+    world.repos.waves.end(world.repos.waves.active()!.id, FOUNDER);
+    assert.deepEqual(ops.waves.stage(), { state: "ended" });
+    const wave = world.waveWithTickets(1);
+    assert.deepEqual(ops.waves.stage(), { state: "open", wave, waiting: 1 });
+    ops.waves.confirm({ by: FOUNDER });
+    assert.equal(ops.waves.stage().state, "confirmed");
+    const started = ops.waves.sendTickets({ ...args, locale: "en" });
+    assert.ok(started.ok);
+    const stage = ops.waves.stage();
+    assert.ok(stage.state === "sending" && stage.job?.id === started.job.id);
+  });
+});
+
+describe("the admin menu's heading", () => {
+  it("participants the bot can reach and those who blocked it, without a ticket of the open wave, invites, check-ins", () => {
+    const world = memoryWorld();
+    const ops = world.operations();
+    for (const id of [10, 11, 12, 13]) world.register(id);
+    world.register(14);
+    world.repos.admins.add(14, FOUNDER); // an organiser: not a participant here
+    world.repos.users.markBlocked(13);
+    world.repos.invites.createBatch(["spare-1", "spare-2"], FOUNDER, null);
+    const wave = world.waveWithTickets(2);
+    const ticket = world.repos.tickets.pickFor(wave.id, { id: 10, username: "user10" })!;
+    assert.ok(world.repos.tickets.assign(ticket.id, 10));
+    assert.ok(world.repos.tickets.markSent(ticket.id, 10, { messageId: 1, fileId: "f" }));
+    world.repos.checkins.admit({ userId: 10, ticketId: ticket.id, by: FOUNDER, method: "manual" });
+    const overview = ops.reports.overview();
+    assert.deepEqual(overview.people, { reachable: 3, blocked: 1 });
+    assert.deepEqual(overview.wave?.withoutTicket, { reachable: 2, blocked: 1 });
+    assert.deepEqual(overview.invites, { used: 5, unused: 2 });
+    assert.equal(overview.checkedIn, 1);
+  });
+});
