@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import type { SendQuestion } from "../../../src/waves/operations.js";
 import { FOUNDER, idleEngine, memoryWorld } from "../../support/memory.js";
 
 /** The wave lifecycle (SPEC §7) through the use-case layer: open → confirmed → sending ⇄ confirmed → ended. */
@@ -143,80 +144,78 @@ describe("ending a wave", () => {
 
 describe("confirm and send in one step", () => {
   const send = { ...args, locale: "en" };
-  const prompt = (world: ReturnType<typeof memoryWorld>, id: number) => world.repos.prompts.byId(id)!;
+  type World = ReturnType<typeof memoryWorld>;
+  type Ops = ReturnType<World["operations"]>;
+  const prompt = (world: World, id: number) => world.repos.prompts.byId(id)!;
+
+  /** Send pressed on a wave not confirmed yet: the question it asks. */
+  function question(ops: Ops): SendQuestion {
+    const asked = ops.waves.requestSend(send);
+    assert.ok(asked.ok && "ask" in asked, JSON.stringify(asked));
+    return asked.ask;
+  }
+  /** 📤 pressed under a question. */
+  const answer = (world: World, ops: Ops, ask: SendQuestion) => ops.waves.confirmSend({ prompt: prompt(world, ask.promptId), ...send });
+
+  /** Participants with these ids, and an open wave of `tickets` tickets. */
+  function world(ids: number[], tickets: number, engine = idleEngine()) {
+    const w = memoryWorld();
+    for (const id of ids) w.register(id);
+    return { w, ops: w.operations(engine), wave: w.waveWithTickets(tickets, "First") };
+  }
 
   it("Send on a wave not confirmed yet asks: tickets that can go out, people without one, who of them blocked the bot", () => {
-    const world = memoryWorld();
-    const ops = world.operations();
-    for (const id of [10, 11, 12]) world.register(id);
-    world.repos.users.markBlocked(12);
-    const wave = world.waveWithTickets(2);
-    const asked = ops.waves.requestSend(send);
-    assert.ok(asked.ok && "ask" in asked);
-    assert.deepEqual({ tickets: asked.ask.tickets, people: asked.ask.people, blocked: asked.ask.blocked }, { tickets: 2, people: 3, blocked: 1 });
-    assert.equal(world.repos.waves.byId(wave.id)!.status, "open", "asking changes nothing");
-    assert.equal(world.repos.jobs.unfinished().length, 0);
+    const { w, ops, wave } = world([10, 11, 12], 2);
+    w.repos.users.markBlocked(12);
+    const ask = question(ops);
+    assert.deepEqual({ tickets: ask.tickets, people: ask.people, blocked: ask.blocked }, { tickets: 2, people: 3, blocked: 1 });
+    assert.equal(w.repos.waves.byId(wave.id)!.status, "open", "asking changes nothing");
+    assert.equal(w.repos.jobs.unfinished().length, 0);
   });
 
   it("the answer confirms the wave and queues its delivery in one transaction, once", () => {
-    const world = memoryWorld();
-    const engine = idleEngine();
-    const ops = world.operations(engine);
-    for (const id of [10, 11]) world.register(id);
-    const wave = world.waveWithTickets(2);
-    const asked = ops.waves.requestSend(send);
-    assert.ok(asked.ok && "ask" in asked);
-    const started = ops.waves.confirmSend({ prompt: prompt(world, asked.ask.promptId), ...send });
+    const { w, ops, wave } = world([10, 11], 2);
+    const ask = question(ops);
+    const started = answer(w, ops, ask);
     assert.ok(started.ok);
     assert.equal(started.waiting, 2);
-    const row = world.repos.waves.byId(wave.id)!;
+    const row = w.repos.waves.byId(wave.id)!;
     assert.equal(row.status, "sending");
     assert.ok(row.confirmed_at !== null, "confirmed on the way");
     // Pressed again, or handled again after a crash: the delivery it started, nothing more.
-    const again = ops.waves.confirmSend({ prompt: prompt(world, asked.ask.promptId), ...send });
+    const again = answer(w, ops, ask);
     assert.ok(!again.ok && again.reason === "answered" && again.job?.id === started.job.id);
-    assert.equal(world.repos.jobs.unfinished().length, 1);
+    assert.equal(w.repos.jobs.unfinished().length, 1);
   });
 
   it("numbers that changed since the question: asked again, the old question never acts", () => {
-    const world = memoryWorld();
-    const ops = world.operations();
-    world.register(10);
-    world.waveWithTickets(3);
-    const asked = ops.waves.requestSend(send);
-    assert.ok(asked.ok && "ask" in asked);
-    world.register(11);
-    const changed = ops.waves.confirmSend({ prompt: prompt(world, asked.ask.promptId), ...send });
+    const { w, ops } = world([10], 3);
+    const ask = question(ops);
+    w.register(11);
+    const changed = answer(w, ops, ask);
     assert.ok(!changed.ok && changed.reason === "changed");
     assert.deepEqual([changed.ask.tickets, changed.ask.people], [2, 2]);
-    assert.equal(world.repos.jobs.unfinished().length, 0);
-    const old = ops.waves.confirmSend({ prompt: prompt(world, asked.ask.promptId), ...send });
+    assert.equal(w.repos.jobs.unfinished().length, 0);
+    const old = answer(w, ops, ask);
     assert.ok(!old.ok && old.reason === "answered" && old.job === undefined);
-    assert.ok(ops.waves.confirmSend({ prompt: prompt(world, changed.ask.promptId), ...send }).ok);
+    assert.ok(answer(w, ops, changed.ask).ok);
   });
 
   it("a question whose wave ended is stale; Cancel leaves the wave as it was", () => {
-    const world = memoryWorld();
-    const ops = world.operations();
-    world.register(10);
-    const first = world.waveWithTickets(1, "First");
-    const kept = ops.waves.requestSend(send);
-    const stale = ops.waves.requestSend(send);
-    assert.ok(kept.ok && "ask" in kept && stale.ok && "ask" in stale);
-    assert.equal(ops.prompts.keep(prompt(world, kept.ask.promptId)), true);
-    const cancelled = ops.waves.confirmSend({ prompt: prompt(world, kept.ask.promptId), ...send });
+    const { w, ops, wave } = world([10], 1);
+    const kept = question(ops);
+    const stale = question(ops);
+    assert.equal(ops.prompts.keep(prompt(w, kept.promptId)), true);
+    const cancelled = answer(w, ops, kept);
     assert.ok(!cancelled.ok && cancelled.reason === "answered" && cancelled.kept);
-    world.repos.waves.end(first.id, FOUNDER);
-    world.waveWithTickets(1, "Second");
-    assert.deepEqual(ops.waves.confirmSend({ prompt: prompt(world, stale.ask.promptId), ...send }), { ok: false, reason: "stale" });
-    assert.equal(world.repos.jobs.unfinished().length, 0);
+    w.repos.waves.end(wave.id, FOUNDER);
+    w.waveWithTickets(1, "Second");
+    assert.deepEqual(answer(w, ops, stale), { ok: false, reason: "stale" });
+    assert.equal(w.repos.jobs.unfinished().length, 0);
   });
 
   it("a confirmed wave starts at once; /confirm_wave asks the send question when someone waits", () => {
-    const world = memoryWorld();
-    const ops = world.operations();
-    world.register(10);
-    world.waveWithTickets(1);
+    const { ops } = world([10], 1);
     const confirmed = ops.waves.confirm(args);
     assert.ok(confirmed.ok && confirmed.send);
     assert.deepEqual([confirmed.send.tickets, confirmed.send.people], [1, 1]);
@@ -225,20 +224,17 @@ describe("confirm and send in one step", () => {
   });
 
   it("the import's Confirm button confirms its own wave once", () => {
-    const world = memoryWorld();
-    const ops = world.operations();
-    world.register(10);
-    const wave = world.waveWithTickets(1, "Imported");
+    const { w, ops, wave } = world([10], 1);
     const promptId = ops.waves.offerConfirm({ waveId: wave.id, ...args });
-    const confirmed = ops.waves.confirmByPrompt({ prompt: prompt(world, promptId), ...args });
+    const confirmed = ops.waves.confirmByPrompt({ prompt: prompt(w, promptId), ...args });
     assert.ok(confirmed.ok);
-    assert.equal(world.repos.waves.byId(wave.id)!.status, "confirmed");
-    assert.deepEqual(ops.waves.confirmByPrompt({ prompt: prompt(world, promptId), ...args }), { ok: false, reason: "answered", wave: world.repos.waves.byId(wave.id) });
-    world.repos.waves.end(wave.id, FOUNDER);
-    const next = world.waveWithTickets(1, "Next");
+    assert.equal(w.repos.waves.byId(wave.id)!.status, "confirmed");
+    assert.deepEqual(ops.waves.confirmByPrompt({ prompt: prompt(w, promptId), ...args }), { ok: false, reason: "answered", wave: w.repos.waves.byId(wave.id) });
+    w.repos.waves.end(wave.id, FOUNDER);
+    const next = w.waveWithTickets(1, "Next");
     const old = ops.waves.offerConfirm({ waveId: wave.id, ...args });
-    assert.deepEqual(ops.waves.confirmByPrompt({ prompt: prompt(world, old), ...args }), { ok: false, reason: "stale" });
-    assert.equal(world.repos.waves.byId(next.id)!.status, "open");
+    assert.deepEqual(ops.waves.confirmByPrompt({ prompt: prompt(w, old), ...args }), { ok: false, reason: "stale" });
+    assert.equal(w.repos.waves.byId(next.id)!.status, "open");
   });
 });
 
