@@ -181,19 +181,13 @@ export function createWavesOperations(deps: WaveDeps) {
   }
 
   /**
-   * Queues the ticket job of a wave that is `confirmed` (after
-   * `inTransaction`, which may confirm it) and moves it to `sending`, in one
-   * transaction; undefined when the wave was not confirmed.
+   * Queues the ticket job of a `confirmed` wave and moves the wave to
+   * `sending`, in one transaction; undefined when the wave was not confirmed.
    */
-  function startDelivery(wave: WaveRow, waiting: number, args: { by: number; chatId: number; locale: string }, inTransaction?: () => void): Started | undefined {
+  function startDelivery(wave: WaveRow, waiting: number, args: { by: number; chatId: number; locale: string }): Started | undefined {
     const queued = engine.isBusy();
     const job = repos.transaction(() => {
-      inTransaction?.();
-      if (!waves.transition(wave.id, "confirmed", "sending")) {
-        // Whatever `inTransaction` did (a prompt answered) must not stay without its job.
-        if (inTransaction) throw new Error(`wave ${wave.id} is not confirmed`);
-        return undefined;
-      }
+      if (!waves.transition(wave.id, "confirmed", "sending")) return undefined;
       return repos.jobs.create({ kind: "tickets", refId: wave.id, startedBy: args.by, chatId: args.chatId, locale: args.locale, total: waiting });
     });
     if (!job) return undefined;
@@ -363,8 +357,8 @@ export function createWavesOperations(deps: WaveDeps) {
     confirmSend(args: { prompt: PromptRow; by: number; chatId: number; locale: string }): ConfirmSend {
       const payload = JSON.parse(args.prompt.payload) as SendPrompt;
       if (args.prompt.resolved_at !== null) {
-        const latest = repos.jobs.latestOf("tickets", payload.waveId);
-        const job = args.prompt.resolution === "done" && latest && latest.created_at >= args.prompt.created_at ? latest : undefined;
+        const started = /^job:(\d+)$/.exec(args.prompt.resolution ?? "");
+        const job = started ? repos.jobs.byId(Number(started[1])) : undefined;
         return { ok: false, reason: "answered", kept: args.prompt.resolution === "kept", ...(job ? { job } : {}) };
       }
       const wave = waves.active();
@@ -378,13 +372,16 @@ export function createWavesOperations(deps: WaveDeps) {
         });
         return ask ? { ok: false, reason: "changed", ask } : { ok: false, reason: "nobody_waiting", wave };
       }
-      const started = startDelivery(wave, numbers.people, args, () => {
-        if (!prompts.resolve(args.prompt.id, "done")) throw new Error(`prompt ${args.prompt.id} was answered meanwhile`);
+      // One transaction (the inner ones become savepoints): the prompt remembers the job it started.
+      const started = repos.transaction(() => {
         waves.confirm(wave.id);
+        const queued = startDelivery(wave, numbers.people, args);
+        if (!queued || !prompts.resolve(args.prompt.id, `job:${queued.job.id}`)) throw new Error(`wave ${wave.id} changed while its delivery was queued`);
+        repos.audit.record({ actorId: args.by, action: "confirm_wave", args: String(wave.id), result: `with send_tickets, job ${queued.job.id}` });
+        return queued;
       });
       failpoint("send-question:committed");
-      repos.audit.record({ actorId: args.by, action: "confirm_wave", args: String(wave.id), result: `with send_tickets, job ${started!.job.id}` });
-      return started!;
+      return started;
     },
 
     /** Where the open wave stands, for the admin menu's buttons. */
