@@ -50,7 +50,15 @@ export function createOperations(deps: OperationDeps) {
     door: createDoorOperations({ config, repos, people }),
     broadcasts: createBroadcastOperations({ repos, people, engine }),
     delivery: createDeliveryOperations({ repos, engine }),
-    reports: createReportsOperations({ repos, people, engine, botUsername: deps.botUsername, waveProgress: waves.progress, timeZone: config.TIME_ZONE }),
+    reports: createReportsOperations({
+      repos,
+      people,
+      engine,
+      botUsername: deps.botUsername,
+      waveProgress: waves.progress,
+      timeZone: config.TIME_ZONE,
+      passesEndWithWave: config.PASSES_END_WITH_WAVE,
+    }),
     event: createEventOperations({ config, repos }),
     questions: createQuestionsOperations({ repos, relay: deps.relay, roleOf: people.roleOf }),
   };

@@ -80,11 +80,21 @@ export function parseLocalDateTime(text: string, timeZone: string): LocalTimePar
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
   if (month < 1 || month > 12 || check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return { ok: false, reason: "no_such_date" };
-  // Two passes settle the offset in force at that moment (it may differ from the one a moment earlier).
-  let ms = wall - offsetAt(wall, timeZone);
-  ms = wall - offsetAt(ms, timeZone);
+  const ms = wallClockToInstant(wall, timeZone);
   if (ms + offsetAt(ms, timeZone) !== wall) return { ok: false, reason: "no_such_time" };
   return { ok: true, ms };
+}
+
+/**
+ * The instant whose wall-clock reading in `timeZone` is `wall` (written as a
+ * UTC time, as wallClockAsUtc gives it): the inverse of wallClockAsUtc. A
+ * reading the clocks skip (a summer-time change) gives the instant an hour
+ * off; callers that must refuse such times check the result.
+ */
+export function wallClockToInstant(wall: number, timeZone: string): number {
+  // Two passes settle the offset in force at that moment (it may differ from the one a moment earlier).
+  const ms = wall - offsetAt(wall, timeZone);
+  return wall - offsetAt(ms, timeZone);
 }
 
 /** "24.05.2026 19:00" in the zone: how an event's date is shown. */

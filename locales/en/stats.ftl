@@ -1,5 +1,7 @@
 ## The organisers' overview (/stats): the picture and its caption
 
+cmd-stats = the event's overview in one picture
+
 stats-title = Overview: { $event }
 stats-title-default = Event overview
 stats-as-of = As of { $time } ({ $zone })

@@ -114,8 +114,24 @@ confirm-short = ⚠️ Not enough tickets: { $missing } { $missing ->
        *[other] participants stay without one and go
     } on the waiting list. Add tickets: /upload_zip_add.
 confirm-nobody-waiting = The wave is confirmed. Every participant already has a ticket; the next /send_tickets serves newcomers.
-confirm-next = The wave is confirmed. /send_tickets starts the ticket delivery.
-send-not-confirmed = Wave “{ $wave }” is not confirmed yet. Check it first: /confirm_wave.
+confirm-done = The wave is confirmed.
+confirm-answered = Wave “{ $wave }” was already confirmed with this button.
+send-ask-unconfirmed = Wave “{ $wave }” is not confirmed yet: the 📤 Send button confirms it and starts the delivery at once.
+send-ask = Send { $tickets } { $tickets ->
+        [one] ticket
+       *[other] tickets
+    } to { $people } { $people ->
+        [one] participant
+       *[other] participants
+    }?
+send-ask-blocked = { $blocked } of them { $blocked ->
+        [one] has
+       *[other] have
+    } blocked the bot; the bot tries them too, in case they have unblocked it since.
+send-button = 📤 Send
+send-kept = The delivery was not started.
+send-changed = The numbers changed while you were deciding.
+send-answered = This button was already pressed: delivery #{ $job } has started.
 send-nobody = Every participant already has a ticket of wave “{ $wave }”.
 send-started = Delivery #{ $job }: tickets of wave “{ $wave }” for { $count } { $count ->
         [one] participant

@@ -37,6 +37,7 @@ import { reissueFeature } from "./features/reissue.js";
 import { reportsFeature } from "./features/reports.js";
 import { sendTicketsFeature } from "./features/send-tickets.js";
 import { staffFeature } from "./features/staff.js";
+import { statsFeature } from "./features/stats.js";
 import { ticketsFeature } from "./features/tickets.js";
 import { uploadsFeature, zipUploadConversation } from "./features/uploads.js";
 import { wavesFeature } from "./features/waves.js";
@@ -161,6 +162,7 @@ export function createBot(options: CreateBotOptions): {
     reissueFeature,
     broadcastFeature,
     reportsFeature,
+    statsFeature,
     eventFeature,
     participantFeature,
     // Last before the fallback: a participant's message that is no command is a question; an admin's reply answers one.

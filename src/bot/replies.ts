@@ -27,6 +27,19 @@ export async function editOrReply(ctx: BotContext, text: string, keyboard?: Inli
   return ctx.reply(text, { reply_markup: markup });
 }
 
+/**
+ * Takes the buttons off the message a pressed button belongs to, keeping its
+ * text (the question stays readable above its answer); nothing when that
+ * message can no longer be edited.
+ */
+export async function dropButtons(ctx: BotContext): Promise<void> {
+  const message = ctx.callbackQuery?.message;
+  if (!message || message.date === 0 || !message.reply_markup) return;
+  await ctx.editMessageReplyMarkup().catch((error: unknown) => {
+    if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
+  });
+}
+
 /** Whether a message already shows exactly these buttons (Telegram refuses an edit that changes nothing). */
 function sameButtons(current: InlineKeyboardMarkup | undefined, next: InlineKeyboard): boolean {
   const rows = (keyboard: InlineKeyboardMarkup["inline_keyboard"] | undefined) => JSON.stringify((keyboard ?? []).filter((row) => row.length > 0));
@@ -67,8 +80,8 @@ export function fileStamp(timeZone: string, now = Date.now()): string {
  * A message that had to leave part of a list out ("… and N more"), then the
  * whole list as a .txt file so that nothing is lost.
  */
-export async function replyWithList(ctx: BaseContext, answer: { text: string; fullList?: readonly string[] }, fileName: string): Promise<void> {
-  await ctx.reply(answer.text);
+export async function replyWithList(ctx: BaseContext, answer: { text: string; fullList?: readonly string[] }, fileName: string, keyboard?: InlineKeyboard): Promise<void> {
+  await ctx.reply(answer.text, keyboard ? { reply_markup: keyboard } : {});
   const lines = answer.fullList;
   if (!lines) return;
   await replyWithFile(

@@ -14,18 +14,21 @@ export interface Failure {
   description: string;
 }
 
-export type FailureKind =
-  | "blocked"
-  | "deactivated"
-  | "not_started"
-  | "chat_not_found"
-  | "forbidden"
-  | "bad_request"
-  | "missing_file"
-  | "flood"
-  | "server_error"
-  | "network"
-  | "internal";
+export const FAILURE_KINDS = [
+  "blocked",
+  "deactivated",
+  "not_started",
+  "chat_not_found",
+  "forbidden",
+  "bad_request",
+  "missing_file",
+  "flood",
+  "server_error",
+  "network",
+  "internal",
+] as const;
+
+export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 /** Thrown by a producer when the file to send is not on disk. */
 export class MissingFileError extends Error {

@@ -7,7 +7,8 @@ import type { Logger } from "../logger.js";
 import type { WaveRefusal, WavesOperations } from "../waves/operations.js";
 import { importFromTelegram, type UploadResult } from "./upload.js";
 
-export type UploadOutcome = WaveRefusal | { ok: true; wave: WaveRow; result: UploadResult };
+/** `confirmPromptId`: a successful import offers "Confirm the wave" as a button, carrying this prompt. */
+export type UploadOutcome = WaveRefusal | { ok: true; wave: WaveRow; result: UploadResult; confirmPromptId?: number };
 
 /**
  * Why a participant has no ticket yet (/ticket):
@@ -28,12 +29,15 @@ export function createTicketsOperations(deps: { config: Config; repos: Repos; lo
      * /upload_zip and /upload_zip_add: the ZIP downloaded and imported into
      * the open wave, all or nothing (the wave is checked again inside the
      * import's transaction: a delivery may start while the file is read).
+     * Imported: the answer in `chatId` offers to confirm the wave.
      */
-    async upload(args: { document: Pick<Document, "file_id" | "file_name" | "file_size">; mode: "replace" | "add"; by: number }): Promise<UploadOutcome> {
+    async upload(args: { document: Pick<Document, "file_id" | "file_name" | "file_size">; mode: "replace" | "add"; by: number; chatId: number }): Promise<UploadOutcome> {
       const state = deps.waves.idle();
       if (!state.ok) return state;
-      const result = await importFromTelegram(deps, { ...args, waveId: state.wave.id });
-      return { ok: true, wave: state.wave, result };
+      const { chatId, ...upload } = args;
+      const result = await importFromTelegram(deps, { ...upload, waveId: state.wave.id });
+      if (!result.ok) return { ok: true, wave: state.wave, result };
+      return { ok: true, wave: state.wave, result, confirmPromptId: deps.waves.offerConfirm({ waveId: state.wave.id, by: args.by, chatId }) };
     },
 
     /** /ticket: what this participant received in the wave that is on, or else in their latest one, with its wave. */

@@ -42,16 +42,69 @@ export type WaveProgress = "open" | "confirmed" | "sending" | "sent" | "partly_s
 export type RequestEndWave = { ok: true; promptId: number; wave: WaveRow; counts: WaveCounts } | WaveRefusal;
 
 export type ConfirmWave =
-  | { ok: true; wave: WaveRow; counts: WaveCounts; waiting: number; usable: number }
+  /** `send`: the question "send N tickets to M people?", asked when someone waits and a chat was given. */
+  | { ok: true; wave: WaveRow; counts: WaveCounts; waiting: number; usable: number; send?: SendQuestion }
   | WaveRefusal
   | { ok: false; reason: "no_tickets"; wave: WaveRow };
 
-export type SendTickets =
-  /** Queued; `launch()` starts it once the admin has been told (its progress follows that answer). */
-  | { ok: true; wave: WaveRow; job: JobRow; waiting: number; queued: boolean; launch(): void }
+/** A ticket delivery queued; `launch()` starts it once the admin has been told (its progress follows that answer). */
+export interface Started {
+  ok: true;
+  wave: WaveRow;
+  job: JobRow;
+  waiting: number;
+  queued: boolean;
+  launch(): void;
+}
+
+export type SendTickets = Started | WaveRefusal | { ok: false; reason: "not_confirmed"; wave: WaveRow } | { ok: false; reason: "nobody_waiting"; wave: WaveRow };
+
+/**
+ * "Send N tickets to M people?" — the prompt (its id goes on the button)
+ * keeps the wave and both numbers: N is what can go out now (available
+ * tickets someone registered can get, at most M), M the participants
+ * without a ticket, `blocked` of them having blocked the bot (they are
+ * tried too: they may have unblocked it since).
+ */
+export interface SendQuestion {
+  promptId: number;
+  wave: WaveRow;
+  tickets: number;
+  people: number;
+  blocked: number;
+}
+
+/** Send pressed (/send_tickets or the menu): a confirmed wave starts at once, an open one is asked about first. */
+export type RequestSend =
+  | Started
+  | { ok: true; ask: SendQuestion }
   | WaveRefusal
-  | { ok: false; reason: "not_confirmed"; wave: WaveRow }
+  | { ok: false; reason: "no_tickets"; wave: WaveRow }
   | { ok: false; reason: "nobody_waiting"; wave: WaveRow };
+
+/** The send question answered yes: the wave confirmed and its delivery queued in one transaction. */
+export type ConfirmSend =
+  | Started
+  /** Answered before (pressed twice, or handled again after a crash): the delivery it started, if any. */
+  | { ok: false; reason: "answered"; kept: boolean; job?: JobRow }
+  | { ok: false; reason: "stale" }
+  | { ok: false; reason: "busy_sending" | "nobody_waiting"; wave: WaveRow }
+  /** The numbers are no longer what the question said: asked again with the new ones. */
+  | { ok: false; reason: "changed"; ask: SendQuestion };
+
+/** "Confirm" under an import's answer pressed: as /confirm_wave, once. */
+export type ConfirmByPrompt = ConfirmWave | { ok: false; reason: "answered"; wave: WaveRow | undefined } | { ok: false; reason: "stale" };
+
+/**
+ * Where the open wave stands, as the admin menu offers actions for it:
+ * none — no wave yet; ended — the last one ended, none open; open_empty —
+ * open, no tickets loaded; open — with tickets, not confirmed; confirmed —
+ * ready, or between deliveries; sending — being delivered (`job`).
+ */
+export type WaveStage =
+  | { state: "none" | "ended" }
+  | { state: "open_empty" | "open" | "confirmed"; wave: WaveRow; waiting: number }
+  | { state: "sending"; wave: WaveRow; job: JobRow | undefined };
 
 interface NewWavePrompt {
   waveId: number;
@@ -59,6 +112,14 @@ interface NewWavePrompt {
 }
 interface EndWavePrompt {
   waveId: number;
+}
+interface ConfirmWavePrompt {
+  waveId: number;
+}
+interface SendPrompt {
+  waveId: number;
+  tickets: number;
+  people: number;
 }
 
 /**
@@ -80,6 +141,59 @@ export function createWavesOperations(deps: WaveDeps) {
 
   /** Participants (not organisers) without a ticket of the wave. */
   const waitingFor = (waveId: number): number => tickets.participantsWithoutTicket(waveId, people.organiserIds());
+
+  /** What the send question says: tickets that can go out now, people without one, and how many of them blocked the bot. */
+  function sendNumbers(wave: WaveRow): Omit<SendQuestion, "promptId" | "wave"> {
+    const without = repos.overview.withoutTicket(wave.id, people.organiserIds());
+    const waiting = without.reachable + without.blocked;
+    return { tickets: Math.min(tickets.usableAvailable(wave.id), waiting), people: waiting, blocked: without.blocked };
+  }
+
+  function askSend(wave: WaveRow, numbers: Omit<SendQuestion, "promptId" | "wave">, args: { by: number; chatId: number }): SendQuestion {
+    const payload: SendPrompt = { waveId: wave.id, tickets: numbers.tickets, people: numbers.people };
+    return { promptId: prompts.create({ kind: "send_tickets", payload, by: args.by, chatId: args.chatId }), wave, ...numbers };
+  }
+
+  /** The delivery of a confirmed wave for everyone without a ticket, queued now. */
+  function sendConfirmed(wave: WaveRow, args: { by: number; chatId: number; locale: string }): Started | { ok: false; reason: "busy_sending"; wave: WaveRow } | { ok: false; reason: "nobody_waiting"; wave: WaveRow } {
+    const waiting = waitingFor(wave.id);
+    if (waiting === 0) return { ok: false, reason: "nobody_waiting", wave };
+    return startDelivery(wave, waiting, args) ?? { ok: false, reason: "busy_sending", wave };
+  }
+
+  /**
+   * Marks the wave ready (with `inTransaction`, e.g. answering the prompt
+   * that asked, in the same transaction) and, given a chat, asks there
+   * whether to send.
+   */
+  function confirmNow(wave: WaveRow, args: { by: number; chatId?: number }, inTransaction?: () => void): ConfirmWave {
+    const counts = tickets.counts(wave.id);
+    if (counts.available + counts.assigned + counts.sent === 0) return { ok: false, reason: "no_tickets", wave };
+    const waiting = waitingFor(wave.id);
+    const usable = tickets.usableAvailable(wave.id);
+    repos.transaction(() => {
+      inTransaction?.();
+      waves.confirm(wave.id);
+    });
+    repos.audit.record({ actorId: args.by, action: "confirm_wave", args: String(wave.id), result: `${counts.available} available, ${waiting} waiting` });
+    const send = args.chatId !== undefined && waiting > 0 ? askSend(wave, sendNumbers(wave), { by: args.by, chatId: args.chatId }) : undefined;
+    return { ok: true, wave, counts, waiting, usable, ...(send ? { send } : {}) };
+  }
+
+  /**
+   * Queues the ticket job of a `confirmed` wave and moves the wave to
+   * `sending`, in one transaction; undefined when the wave was not confirmed.
+   */
+  function startDelivery(wave: WaveRow, waiting: number, args: { by: number; chatId: number; locale: string }): Started | undefined {
+    const queued = engine.isBusy();
+    const job = repos.transaction(() => {
+      if (!waves.transition(wave.id, "confirmed", "sending")) return undefined;
+      return repos.jobs.create({ kind: "tickets", refId: wave.id, startedBy: args.by, chatId: args.chatId, locale: args.locale, total: waiting });
+    });
+    if (!job) return undefined;
+    repos.audit.record({ actorId: args.by, action: "send_tickets", args: String(wave.id), result: `job ${job.id}` });
+    return { ok: true, wave, job, waiting, queued, launch: () => engine.kick() };
+  }
 
   /**
    * Archives the wave's unassigned tickets (database first, then the files)
@@ -179,18 +293,30 @@ export function createWavesOperations(deps: WaveDeps) {
      * /confirm_wave: tickets someone can get vs participants still without
      * one; the wave is marked ready. Counts only tickets someone registered
      * can get (a manifest may name people not registered yet, or nobody).
+     * With `chatId`, also asks there whether to send (see SendQuestion).
      */
-    confirm(args: { by: number }): ConfirmWave {
+    confirm(args: { by: number; chatId?: number }): ConfirmWave {
       const state = idle();
       if (!state.ok) return state;
-      const { wave } = state;
-      const counts = tickets.counts(wave.id);
-      if (counts.available + counts.assigned + counts.sent === 0) return { ok: false, reason: "no_tickets", wave };
-      const waiting = waitingFor(wave.id);
-      const usable = tickets.usableAvailable(wave.id);
-      waves.confirm(wave.id);
-      repos.audit.record({ actorId: args.by, action: "confirm_wave", args: String(wave.id), result: `${counts.available} available, ${waiting} waiting` });
-      return { ok: true, wave, counts, waiting, usable };
+      return confirmNow(state.wave, args);
+    },
+
+    /** After an import: the "Confirm" button's prompt, for the wave the tickets went into. */
+    offerConfirm(args: { waveId: number; by: number; chatId: number }): number {
+      const payload: ConfirmWavePrompt = { waveId: args.waveId };
+      return prompts.create({ kind: "confirm_wave", payload, by: args.by, chatId: args.chatId });
+    },
+
+    /** "Confirm" pressed under an import's answer: the wave it named, if still open and not being sent, once. */
+    confirmByPrompt(args: { prompt: PromptRow; by: number; chatId: number }): ConfirmByPrompt {
+      const payload = JSON.parse(args.prompt.payload) as ConfirmWavePrompt;
+      if (args.prompt.resolved_at !== null) return { ok: false, reason: "answered", wave: waves.byId(payload.waveId) };
+      const state = idle();
+      if (state.ok && state.wave.id !== payload.waveId) return { ok: false, reason: "stale" };
+      if (!state.ok) return state.reason === "no_wave" ? { ok: false, reason: "stale" } : state;
+      return confirmNow(state.wave, args, () => {
+        if (!prompts.resolve(args.prompt.id, "done")) throw new Error(`prompt ${args.prompt.id} was answered meanwhile`);
+      });
     },
 
     /**
@@ -200,18 +326,76 @@ export function createWavesOperations(deps: WaveDeps) {
     sendTickets(args: { by: number; chatId: number; locale: string }): SendTickets {
       const state = idle();
       if (!state.ok) return state;
+      if (state.wave.status === "open") return { ok: false, reason: "not_confirmed", wave: state.wave };
+      return sendConfirmed(state.wave, args);
+    },
+
+    /**
+     * Send pressed (/send_tickets, the menu): a confirmed wave starts at once,
+     * as /send_tickets always did; an open one is asked about first ("send N
+     * tickets to M people?"), and the answer confirms and sends in one step.
+     */
+    requestSend(args: { by: number; chatId: number; locale: string }): RequestSend {
+      const state = idle();
+      if (!state.ok) return state;
       const { wave } = state;
-      if (wave.status === "open") return { ok: false, reason: "not_confirmed", wave };
-      const waiting = waitingFor(wave.id);
-      if (waiting === 0) return { ok: false, reason: "nobody_waiting", wave };
-      const queued = engine.isBusy();
-      const job = repos.transaction(() => {
-        if (!waves.transition(wave.id, "confirmed", "sending")) return undefined;
-        return repos.jobs.create({ kind: "tickets", refId: wave.id, startedBy: args.by, chatId: args.chatId, locale: args.locale, total: waiting });
+      if (wave.status !== "open") return sendConfirmed(wave, args);
+      const counts = tickets.counts(wave.id);
+      if (counts.available + counts.assigned + counts.sent === 0) return { ok: false, reason: "no_tickets", wave };
+      const numbers = sendNumbers(wave);
+      if (numbers.people === 0) return { ok: false, reason: "nobody_waiting", wave };
+      return { ok: true, ask: askSend(wave, numbers, args) };
+    },
+
+    /**
+     * The send question answered yes: exactly the wave it named, and only
+     * while its numbers are still the ones it showed (otherwise it is asked
+     * again). The prompt is answered, the wave confirmed and the job queued
+     * in one transaction, so a second press or a replay after a crash starts
+     * nothing more.
+     */
+    confirmSend(args: { prompt: PromptRow; by: number; chatId: number; locale: string }): ConfirmSend {
+      const payload = JSON.parse(args.prompt.payload) as SendPrompt;
+      if (args.prompt.resolved_at !== null) {
+        const started = /^job:(\d+)$/.exec(args.prompt.resolution ?? "");
+        const job = started ? repos.jobs.byId(Number(started[1])) : undefined;
+        return { ok: false, reason: "answered", kept: args.prompt.resolution === "kept", ...(job ? { job } : {}) };
+      }
+      const wave = waves.active();
+      if (!wave || wave.id !== payload.waveId) return { ok: false, reason: "stale" };
+      if (wave.status === "sending") return { ok: false, reason: "busy_sending", wave };
+      const numbers = sendNumbers(wave);
+      if (numbers.people === 0 || numbers.tickets !== payload.tickets || numbers.people !== payload.people) {
+        const ask = repos.transaction(() => {
+          prompts.resolve(args.prompt.id, "replaced");
+          return numbers.people === 0 ? undefined : askSend(wave, numbers, args);
+        });
+        return ask ? { ok: false, reason: "changed", ask } : { ok: false, reason: "nobody_waiting", wave };
+      }
+      // One transaction (the inner ones become savepoints): the prompt remembers the job it started.
+      const started = repos.transaction(() => {
+        waves.confirm(wave.id);
+        const queued = startDelivery(wave, numbers.people, args);
+        if (!queued || !prompts.resolve(args.prompt.id, `job:${queued.job.id}`)) throw new Error(`wave ${wave.id} changed while its delivery was queued`);
+        repos.audit.record({ actorId: args.by, action: "confirm_wave", args: String(wave.id), result: `with send_tickets, job ${queued.job.id}` });
+        return queued;
       });
-      if (!job) return { ok: false, reason: "busy_sending", wave };
-      repos.audit.record({ actorId: args.by, action: "send_tickets", args: String(wave.id), result: `job ${job.id}` });
-      return { ok: true, wave, job, waiting, queued, launch: () => engine.kick() };
+      failpoint("send-question:committed");
+      return started;
+    },
+
+    /** Where the open wave stands, for the admin menu's buttons. */
+    stage(): WaveStage {
+      const wave = waves.active();
+      if (!wave) return { state: waves.all().length > 0 ? "ended" : "none" };
+      if (wave.status === "sending") {
+        const job = repos.jobs.latestOf("tickets", wave.id);
+        return { state: "sending", wave, job: job && (job.status === "queued" || job.status === "running") ? job : undefined };
+      }
+      const waiting = waitingFor(wave.id);
+      if (wave.status === "confirmed") return { state: "confirmed", wave, waiting };
+      const counts = tickets.counts(wave.id);
+      return { state: counts.available + counts.assigned + counts.sent === 0 ? "open_empty" : "open", wave, waiting };
     },
   };
 }

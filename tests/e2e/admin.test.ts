@@ -150,7 +150,7 @@ describe("admin commands (SPEC §4, §6)", () => {
 
   it("/menu reaches invites and people by buttons", async () => {
     const menu = await sc.ask(sc.founder, "/menu");
-    assert.match(menu.text!, /Admin menu\. \d+ participants?/);
+    assert.match(menu.text!, /^Admin menu\n👥 \d+ participants?/);
     await sc.press(sc.founder, "🎟 Invites", menu.message_id);
     const since = sc.founder.messages.length;
     sc.founder.press("Create 10", { messageId: menu.message_id });

@@ -180,8 +180,8 @@ async function scheduleAnnouncement(conversation: Conversation<BotContext, BaseC
 
 export const scheduleConversation = createConversation<BotContext, BaseContext>(scheduleAnnouncement, "schedule-announcement");
 
-/** /scheduled: what waits for its moment, soonest first, with a cancel button each. */
-async function showScheduled(ctx: PrivateContext, edit = false): Promise<unknown> {
+/** /scheduled: what waits for its moment, soonest first, with a cancel button each (also the menu's 🕒 button). */
+export async function showScheduled(ctx: PrivateContext, edit = false): Promise<unknown> {
   const zone = ctx.deps.config.TIME_ZONE;
   const waiting = ctx.deps.ops.broadcasts.scheduled();
   if (waiting.length === 0) return edit ? editOrReply(ctx, ctx.t("scheduled-none")) : ctx.reply(ctx.t("scheduled-none"));

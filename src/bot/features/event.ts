@@ -38,8 +38,8 @@ inPrivate.command("event", (ctx) => {
   return ctx.reply(currentDetails(ctx, result.cleared ? "event-cleared" : "event-saved"));
 });
 
-/** What is set now, under a heading, then how to change it. */
-function currentDetails(ctx: PrivateContext, heading: string): string {
+/** What is set now, under a heading, then how to change it (also the menu's 🎉 button). */
+export function currentDetails(ctx: PrivateContext, heading: string): string {
   const details = eventLines(ctx.t, ctx.deps.ops.event.details(), ctx.deps.config.TIME_ZONE);
   const body = details.length > 0 ? details.join("\n") : ctx.t("event-nothing-yet");
   return clampText(`${ctx.t(heading)}\n\n${body}\n\n${ctx.t("event-usage")}`, MAX_TEXT);

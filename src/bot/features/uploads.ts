@@ -8,7 +8,7 @@ import { isAdminRole } from "../filters/roles.js";
 import { recordRefusal } from "../middlewares/authorization.js";
 import { describeUpload } from "../render/import-answer.js";
 import { replyWithList } from "../replies.js";
-import { waveRefusalText } from "./waves.js";
+import { confirmButton, waveRefusalText } from "./waves.js";
 
 /**
  * /upload_zip and /upload_zip_add (SPEC §7): the ZIP as the command's
@@ -27,7 +27,8 @@ async function answerImport(ctx: BaseContext, outcome: UploadOutcome): Promise<v
     await ctx.reply(outcome.reason === "no_wave" ? ctx.t("wave-none") : ctx.t("wave-busy-sending", { wave: outcome.wave.name }));
     return;
   }
-  await replyWithList(ctx, describeUpload(outcome.result, outcome.wave, ctx.t), "import");
+  const confirm = outcome.confirmPromptId !== undefined ? confirmButton(ctx, outcome.confirmPromptId) : undefined;
+  await replyWithList(ctx, describeUpload(outcome.result, outcome.wave, ctx.t), "import", confirm);
 }
 
 /** "Send me the ZIP now": waits for the file, with /cancel; other commands end the dialog and run. */
@@ -57,7 +58,8 @@ async function zipUpload(conversation: Conversation<BotContext, BaseContext>, ct
     await next.replyWithChatAction("typing").catch(() => undefined);
     const by = next.from.id;
     // The import runs once (external); the answer is an API call, made outside it as conversations require.
-    const outcome = await conversation.external((c) => c.deps.ops.tickets.upload({ document, mode, by }));
+    const chatId = next.chat?.id ?? by;
+    const outcome = await conversation.external((c) => c.deps.ops.tickets.upload({ document, mode, by, chatId }));
     await answerImport(next, outcome);
     return;
   }
@@ -81,7 +83,7 @@ for (const [command, mode] of [
     const document = ctx.message.document;
     if (!document || !looksLikeZip(document)) return ctx.reply(ctx.t("upload-not-zip"));
     await ctx.replyWithChatAction("typing").catch(() => undefined);
-    return answerImport(ctx, await ctx.deps.ops.tickets.upload({ document, mode, by: ctx.from.id }));
+    return answerImport(ctx, await ctx.deps.ops.tickets.upload({ document, mode, by: ctx.from.id, chatId: ctx.chat.id }));
   });
 }
 

@@ -1,9 +1,10 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { WaveRow } from "../../db/repos/waves.js";
-import type { WaveRefusal } from "../../waves/operations.js";
-import type { BotContext, PrivateContext } from "../context.js";
+import type { ConfirmWave, WaveRefusal } from "../../waves/operations.js";
+import type { BaseContext, BotContext, PrivateContext } from "../context.js";
 import { pressedPrompt, promptKeyboard, waveButtons } from "../keyboards/prompts.js";
-import { editOrReply } from "../replies.js";
+import { sendKeyboard, sendQuestionLines } from "../render/send-question.js";
+import { dropButtons, editOrReply } from "../replies.js";
 
 /**
  * The wave lifecycle (SPEC §7): /new_wave, /confirm_wave, /end_wave and
@@ -45,14 +46,23 @@ export async function newWave(ctx: PrivateContext, rawName: string): Promise<unk
 
 inPrivate.command("confirm_wave", (ctx) => confirmWave(ctx));
 
+/** /confirm_wave, also from the admin menu. */
 export async function confirmWave(ctx: PrivateContext): Promise<unknown> {
-  const result = ctx.deps.ops.waves.confirm({ by: ctx.from.id });
+  return answerConfirm(ctx, ctx.deps.ops.waves.confirm({ by: ctx.from.id, chatId: ctx.chat.id }));
+}
+
+/** The counts, the wave confirmed, and "Send N tickets to M people?" with its button when someone waits. */
+function answerConfirm(ctx: PrivateContext, result: ConfirmWave): Promise<unknown> {
   if (!result.ok) return ctx.reply(result.reason === "no_tickets" ? ctx.t("confirm-no-tickets", { wave: result.wave.name }) : waveRefusalText(ctx, result));
-  const { wave, counts, waiting, usable } = result;
+  const { wave, counts, waiting, send } = result;
   const lines = [ctx.t("confirm-counts", { wave: wave.name, available: counts.available, sent: counts.sent, waiting })];
-  if (waiting > usable) lines.push(ctx.t("confirm-short", { missing: waiting - usable }));
-  lines.push(ctx.t(waiting === 0 ? "confirm-nobody-waiting" : "confirm-next"));
-  return ctx.reply(lines.join("\n"));
+  if (!send) return ctx.reply([...lines, ctx.t(waiting === 0 ? "confirm-nobody-waiting" : "confirm-done")].join("\n"));
+  return ctx.reply([...lines, ctx.t("confirm-done"), ...sendQuestionLines(ctx, send)].join("\n"), { reply_markup: sendKeyboard(ctx, send) });
+}
+
+/** The "✔️ Confirm the wave" button under an import's answer, carrying the prompt that names the wave. */
+export function confirmButton(ctx: BaseContext, promptId: number): InlineKeyboard {
+  return new InlineKeyboard().text(ctx.t("menu-wave-confirm"), waveButtons.data("confirm", promptId));
 }
 
 inPrivate.command("end_wave", (ctx) => askEndWave(ctx));
@@ -68,9 +78,17 @@ export async function askEndWave(ctx: PrivateContext): Promise<unknown> {
 
 inPrivate.callbackQuery(waveButtons.pattern, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const pressed = pressedPrompt(ctx, waveButtons, ["new_wave", "end_wave"]);
+  const pressed = pressedPrompt(ctx, waveButtons, ["new_wave", "end_wave", "confirm_wave"]);
   if (!pressed) return editOrReply(ctx, ctx.t("button-expired"));
   const { waves, prompts } = ctx.deps.ops;
+  if (pressed.action === "confirm" && pressed.prompt.kind === "confirm_wave") {
+    // The import's answer stays as it was, without the button; the confirmation follows below it.
+    await dropButtons(ctx);
+    const result = waves.confirmByPrompt({ prompt: pressed.prompt, by: ctx.from.id, chatId: ctx.chat.id });
+    if (result.ok || (result.reason !== "answered" && result.reason !== "stale")) return answerConfirm(ctx, result);
+    if (result.reason === "answered" && result.wave) return ctx.reply(ctx.t("confirm-answered", { wave: result.wave.name }));
+    return ctx.reply(ctx.t("button-expired"));
+  }
   if (pressed.action === "keep") return editOrReply(ctx, ctx.t(prompts.keep(pressed.prompt) ? "wave-kept" : "button-expired"));
   if (pressed.action === "end" && pressed.prompt.kind === "end_wave") {
     const result = waves.confirmEnd({ prompt: pressed.prompt, by: ctx.from.id });

@@ -8,12 +8,14 @@ import type { PrivateContext } from "../context.js";
  * (stored by the operation that asked) holds the arguments, so a button acts
  * on what its own message said.
  */
-export const waveButtons = buttonFamily("wave", { renew: [idArg], end: [idArg], keep: [idArg] });
+export const waveButtons = buttonFamily("wave", { renew: [idArg], end: [idArg], keep: [idArg], confirm: [idArg] });
+/** "Send N tickets to M people?": confirms the wave (if it is not yet) and starts the delivery. */
+export const sendButtons = buttonFamily("send", { go: [idArg], keep: [idArg] });
 export const userButtons = buttonFamily("user", { delete: [idArg], keep: [idArg] });
 /** /leave: the participant's own erasure. */
 export const leaveButtons = buttonFamily("leave", { confirm: [idArg], keep: [idArg] });
 
-type PromptFamily = typeof waveButtons | typeof userButtons | typeof leaveButtons;
+type PromptFamily = typeof waveButtons | typeof sendButtons | typeof userButtons | typeof leaveButtons;
 
 /** "<confirm label>" and "Cancel" for a prompt. */
 export function promptKeyboard<F extends PromptFamily>(ctx: PrivateContext, family: F, action: Parameters<F["data"]>[0], promptId: number, confirmLabel: string): InlineKeyboard {

@@ -9,6 +9,7 @@ import { createCheckinsRepo } from "./checkins.js";
 import { createEventRepo } from "./event.js";
 import { createInvitesRepo } from "./invites.js";
 import { createJobsRepo } from "./jobs.js";
+import { createOverviewRepo } from "./overview.js";
 import { createPassesRepo } from "./passes.js";
 import { createPromptsRepo } from "./prompts.js";
 import { createQuestionsRepo } from "./questions.js";
@@ -47,6 +48,7 @@ export function createRepos(db: Db) {
     event: createEventRepo(db),
     questions: createQuestionsRepo(db),
     waiting: createWaitingRepo(db),
+    overview: createOverviewRepo(db),
     /** Runs several repository calls as one transaction (nested calls become savepoints). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -1,19 +1,8 @@
+import { FAILURE_KINDS as ENGINE_FAILURE_KINDS } from "../../../src/delivery/failures.js";
 import type { DeliveryFailureKind, StatsData } from "../../../src/stats/types.js";
 
-export const FAILURE_KINDS: readonly DeliveryFailureKind[] = [
-  "blocked",
-  "deactivated",
-  "not_started",
-  "chat_not_found",
-  "forbidden",
-  "bad_request",
-  "missing_file",
-  "flood",
-  "server_error",
-  "network",
-  "internal",
-  "erased",
-];
+/** Every reason a delivery can be "not delivered": the engine's failure kinds and "erased". */
+export const FAILURE_KINDS: readonly DeliveryFailureKind[] = [...ENGINE_FAILURE_KINDS, "erased"];
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
