@@ -32,6 +32,10 @@ const WORDS = {
     sent19: /Отправлено 19 сообщений/,
     failed1: /Не доставлено 1 сообщение/,
     admitted: /^✅ Проходите/,
+    confirmButton: "✔️ Подтвердить волну",
+    sendQuestion: /Разослать 20 билетов 20 участникам\?/,
+    sendButton: "📤 Разослать",
+    statsCaption: /^📊 /,
     alreadyInside: /^⛔ Уже внутри/,
     announcement: "Двери открываются в 19:00. Не забудьте билет!",
   },
@@ -46,6 +50,10 @@ const WORDS = {
     sent19: /19 messages sent/,
     failed1: /1 message not delivered/,
     admitted: /^✅ Come in/,
+    confirmButton: "✔️ Confirm the wave",
+    sendQuestion: /Send 20 tickets to 20 participants\?/,
+    sendButton: "📤 Send",
+    statsCaption: /^📊 /,
     alreadyInside: /^⛔ Already inside/,
     announcement: "Doors open at 19:00. Bring your ticket!",
   },
@@ -141,11 +149,12 @@ async function ask(user: SimUser, text: string, match?: RegExp, timeoutMs = 20_0
   });
 }
 
-async function press(user: SimUser, label: string, messageId?: number): Promise<BotMessage> {
+/** Presses a button and waits for the bot's reaction (with `match`: the first message or edit that matches). */
+async function press(user: SimUser, label: string, messageId?: number, match?: RegExp): Promise<BotMessage> {
   const since = user.messages.length;
   console.log(`${clock()}  ${color(36, `👤 ${names.get(user.id)}`)} presses [${label}]`);
   user.press(label, messageId !== undefined ? { messageId } : {});
-  return user.waitFor(() => true, { since });
+  return user.waitFor((m) => (match ? match.test(m.text ?? "") : true), { since });
 }
 
 async function save(user: SimUser, message: BotMessage, name = message.document?.file_name ?? "file"): Promise<Buffer> {
@@ -221,9 +230,10 @@ async function play(
   organiser.sendDocument(makeZip(tickets), "tickets.zip", { caption: "/upload_zip", mimeType: "application/zip" });
   const imported = await organiser.waitFor((m) => WORDS.loaded.test(m.text ?? ""), { since: zipSince, timeoutMs: 20_000 });
   check(WORDS.loaded20.test(imported.text ?? ""), "20 tickets loaded");
-  await ask(organiser, "/confirm_wave");
+  // Two presses: ✔️ on the import's answer, then 📤 on the question it ends with.
+  const confirmed = await press(organiser, WORDS.confirmButton, imported.message_id, WORDS.sendQuestion);
   const sendSince = organiser.messages.length;
-  await ask(organiser, "/send_tickets");
+  await press(organiser, WORDS.sendButton, confirmed.message_id);
   const summary = await organiser.waitFor((m) => WORDS.summary.test(m.text ?? ""), { since: sendSince, timeoutMs: 30_000 });
   check(WORDS.sent19.test(summary.text ?? ""), "19 tickets sent");
   check(WORDS.failed1.test(summary.text ?? ""), "one not delivered (the bot was blocked)");
@@ -279,6 +289,10 @@ async function play(
     saved.push(reply.document.file_name!);
   }
   await ask(organiser, "/security_log");
+  const stats = await ask(organiser, "/stats", WORDS.statsCaption, 30_000);
+  check(stats.photo, "/stats sends the overview picture");
+  await save(organiser, stats, "stats.png");
+  saved.push("stats.png");
 
   const calls = emu.stats();
   outcome.push(
