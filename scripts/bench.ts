@@ -4,7 +4,7 @@
  *
  *   npm run bench                      full sizes (about a quarter of an hour)
  *   npm run bench -- --quick           small sizes, under a minute (CI smoke test)
- *   npm run bench -- --only wave,idle  a subset: idle wave paid registration import reports, or
+ *   npm run bench -- --only wave,idle  a subset: idle wave paid registration import reports door, or
  *                                      part of a step's title ("wave 1000 at 30")
  *
  * Timing targets are reported, never enforced; the exit code is 1 only when
@@ -13,6 +13,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { doorScans } from "./bench/door.js";
 import { idle } from "./bench/idle.js";
 import { registrationBurst } from "./bench/registration.js";
 import { BenchReport } from "./bench/report.js";
@@ -20,7 +21,7 @@ import { reports } from "./bench/reports.js";
 import { ticketWave, type WaveContext } from "./bench/wave.js";
 import { zipImport } from "./bench/zip-import.js";
 
-type Key = "idle" | "wave" | "paid" | "registration" | "import" | "reports";
+type Key = "idle" | "wave" | "paid" | "registration" | "import" | "reports" | "door";
 
 interface Step {
   key: Key;
@@ -47,6 +48,7 @@ function plan(quick: boolean): Step[] {
         { key: "registration", title: "registration burst 100", run: (r) => registrationBurst(r, { users: 100, windowMs: 500 }) },
         { key: "import", title: "ZIP import 200", run: (r) => zipImport(r, { files: 200, kilobytes: 60 }) },
         { key: "reports", title: "reports 2 000", run: (r) => reports(r, { participants: 2_000, tickets: 2_000, failed: 400 }) },
+        { key: "door", title: "door 200", run: (r) => doorScans(r, { people: 200, doubleEvery: 10, chatLimit: "lifted" }) },
       ]
     : [
         { key: "idle", title: "idle", run: (r) => idle(r, { settleMs: 10_000 }) },
@@ -59,6 +61,8 @@ function plan(quick: boolean): Step[] {
         { key: "registration", title: "registration burst 1 000", run: (r) => registrationBurst(r, { users: 1_000, windowMs: 5_000 }) },
         { key: "import", title: "ZIP import 2 000", run: (r) => zipImport(r, { files: 2_000, kilobytes: 60 }) },
         { key: "reports", title: "reports 50 000", run: (r) => reports(r, { participants: 50_000, tickets: 50_000, failed: 10_000 }) },
+        { key: "door", title: "door 1 000, lifted", run: (r) => doorScans(r, { people: 1_000, doubleEvery: 20, chatLimit: "lifted" }) },
+        { key: "door", title: "door 1 000, Telegram pace", run: (r) => doorScans(r, { people: 1_000, doubleEvery: 20, chatLimit: "telegram" }) },
       ];
   return steps;
 }

@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { openDatabase, type Db } from "../../src/db/database.js";
+import { newPassCode } from "../../src/door/passes.js";
 
 export interface SeededPerson {
   id: number;
@@ -75,6 +76,71 @@ export interface ReportSeedCounts {
   waves: number;
 }
 
+/** A wave with one import of `tickets` PDFs, and the statement that inserts its tickets. */
+function insertWave(db: Db, args: { founderId: number; status: "confirmed" | "ended"; tickets: number; now: number }) {
+  const at = args.now - HOUR;
+  const waveId = Number(
+    db
+      .prepare(
+        `INSERT INTO waves (name, status, created_at, created_by, confirmed_at, ended_at, ended_by)
+         VALUES ('Benchmark wave', @status, @at, @by, @at, @ended, @endedBy)`,
+      )
+      .run({ status: args.status, at, by: args.founderId, ended: args.status === "ended" ? at : null, endedBy: args.status === "ended" ? args.founderId : null })
+      .lastInsertRowid,
+  );
+  const importId = Number(
+    db
+      .prepare(
+        `INSERT INTO ticket_imports (wave_id, at, by, source, file_name, mode, imported, archived)
+         VALUES (@wave, @at, @by, 'telegram', 'tickets.zip', 'replace', @count, 0)`,
+      )
+      .run({ wave: waveId, at, by: args.founderId, count: args.tickets }).lastInsertRowid,
+  );
+  const statement = db.prepare<{
+    wave: number;
+    import: number;
+    name: string;
+    path: string;
+    sha: string;
+    status: string;
+    user: number | null;
+    sentAt: number | null;
+    message: number | null;
+    fileId: string | null;
+    error: string | null;
+    created: number;
+  }>(`
+    INSERT INTO tickets (wave_id, import_id, file_name, path, sha256, size, status, user_id, assigned_at, sent_at,
+      message_id, file_id, attempts, last_error, created_at)
+    VALUES (@wave, @import, @name, @path, @sha, 61440, @status, @user, @sentAt, @sentAt, @message, @fileId, 1, @error, @created)
+  `);
+  /** Ticket number `i` (from 0): sent to `user` at `at`, or left available with `error`. */
+  const ticket = (i: number, outcome: { user: number; at: number } | { error: string }): { id: number; fileId: string | null } => {
+    const name = `ticket-${String(i + 1).padStart(5, "0")}.pdf`;
+    const sha = createHash("sha256").update(name).digest("hex");
+    const sent = "user" in outcome;
+    const fileId = sent ? `BQACAgIAAxkBAA${sha.slice(0, 24)}` : null;
+    const id = Number(
+      statement.run({
+        wave: waveId,
+        import: importId,
+        name,
+        path: `wave-${waveId}/${sha.slice(0, 16)}-${name}`,
+        sha,
+        status: sent ? "sent" : "available",
+        user: sent ? outcome.user : null,
+        sentAt: sent ? outcome.at : null,
+        message: sent ? 2 : null,
+        fileId,
+        error: sent ? null : outcome.error,
+        created: at,
+      }).lastInsertRowid,
+    );
+    return { id, fileId };
+  };
+  return { waveId, ticket };
+}
+
 /**
  * A database after a big event: participants, one ended wave whose delivery
  * job sent most tickets and failed for blocked people, and the invites that
@@ -86,35 +152,15 @@ export function seedReportData(databasePath: string, seed: ReportSeed): ReportSe
     return db.transaction(() => {
       const now = Date.now();
       const people = insertParticipants(db, seed, now);
-      const waveId = Number(
-        db
-          .prepare(
-            `INSERT INTO waves (name, status, created_at, created_by, confirmed_at, ended_at, ended_by)
-             VALUES ('Benchmark wave', 'ended', @at, @by, @at, @at, @by)`,
-          )
-          .run({ at: now - HOUR, by: seed.founderId }).lastInsertRowid,
-      );
-      const importId = Number(
-        db
-          .prepare(
-            `INSERT INTO ticket_imports (wave_id, at, by, source, file_name, mode, imported, archived)
-             VALUES (@wave, @at, @by, 'telegram', 'tickets.zip', 'replace', @count, 0)`,
-          )
-          .run({ wave: waveId, at: now - HOUR, by: seed.founderId, count: seed.tickets }).lastInsertRowid,
-      );
+      const wave = insertWave(db, { founderId: seed.founderId, status: "ended", tickets: seed.tickets, now });
       const jobId = Number(
         db
           .prepare(
             `INSERT INTO jobs (kind, ref_id, status, phase, cursor, total, started_by, chat_id, locale, created_at, started_at, finished_at, active_ms)
              VALUES ('tickets', @wave, 'done', 'retry', @total, @total, @by, @by, 'en', @at, @at, @at, 1800000)`,
           )
-          .run({ wave: waveId, total: people.length, by: seed.founderId, at: now - HOUR }).lastInsertRowid,
+          .run({ wave: wave.waveId, total: people.length, by: seed.founderId, at: now - HOUR }).lastInsertRowid,
       );
-      const ticket = db.prepare(`
-        INSERT INTO tickets (wave_id, import_id, file_name, path, sha256, size, status, user_id, assigned_at, sent_at,
-          message_id, file_id, attempts, last_error, created_at)
-        VALUES (@wave, @import, @name, @path, @sha, 61440, @status, @user, @sentAt, @sentAt, @message, @fileId, 1, @error, @created)
-      `);
       const delivery = db.prepare(`
         INSERT INTO deliveries (job_id, user_id, item_id, status, attempts, error_kind, error, message_id, file_id, created_at, updated_at, sent_at)
         VALUES (@job, @user, @item, @status, @attempts, @kind, @error, @message, @fileId, @at, @at, @sentAt)
@@ -123,39 +169,21 @@ export function seedReportData(databasePath: string, seed: ReportSeed): ReportSe
       const delivered = seed.tickets - seed.failed;
       const blockedError = "Forbidden: bot was blocked by the user";
       for (let i = 0; i < seed.tickets; i++) {
-        const name = `ticket-${String(i + 1).padStart(5, "0")}.pdf`;
-        const sha = createHash("sha256").update(name).digest("hex");
         const person = people[i];
         const sent = i < delivered && person !== undefined;
         const at = now - HOUR + i * 20;
-        const fileId = sent ? `BQACAgIAAxkBAA${sha.slice(0, 24)}` : null;
-        const ticketId = Number(
-          ticket.run({
-            wave: waveId,
-            import: importId,
-            name,
-            path: `wave-${waveId}/${sha.slice(0, 16)}-${name}`,
-            sha,
-            status: sent ? "sent" : "available",
-            user: sent ? person.id : null,
-            sentAt: sent ? at : null,
-            message: sent ? 2 : null,
-            fileId,
-            error: sent ? null : blockedError,
-            created: now - HOUR,
-          }).lastInsertRowid,
-        );
+        const ticket = wave.ticket(i, sent ? { user: person.id, at } : { error: blockedError });
         if (!person) continue;
         delivery.run({
           job: jobId,
           user: person.id,
-          item: ticketId,
+          item: ticket.id,
           status: sent ? "sent" : "failed",
           attempts: 1,
           kind: sent ? null : "blocked",
           error: sent ? null : blockedError,
           message: sent ? 2 : null,
-          fileId,
+          fileId: ticket.fileId,
           at,
           sentAt: sent ? at : null,
         });
@@ -169,6 +197,33 @@ export function seedReportData(databasePath: string, seed: ReportSeed): ReportSe
         failed: count(`SELECT COUNT(*) AS n FROM deliveries WHERE status = 'failed'`),
         waves: count(`SELECT COUNT(*) AS n FROM waves`),
       };
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+export interface PassHolder extends SeededPerson {
+  /** What the QR image of their pass carries after /start. */
+  pass: string;
+}
+
+/** The event day: participants who each received their ticket of a confirmed wave, with a personal entry pass. */
+export function seedPassHolders(databasePath: string, seed: ParticipantSeed): PassHolder[] {
+  const db = openDatabase(databasePath);
+  try {
+    return db.transaction(() => {
+      const now = Date.now();
+      const people = insertParticipants(db, seed, now);
+      const wave = insertWave(db, { founderId: seed.founderId, status: "confirmed", tickets: people.length, now });
+      const pass = db.prepare(`INSERT INTO passes (code, ticket_id, user_id, created_at) VALUES (@code, @ticket, @user, @at)`);
+      return people.map((person, i) => {
+        const at = now - HOUR + i * 20;
+        const ticket = wave.ticket(i, { user: person.id, at });
+        const code = newPassCode();
+        pass.run({ code, ticket: ticket.id, user: person.id, at });
+        return { ...person, pass: code };
+      });
     })();
   } finally {
     db.close();
