@@ -13,6 +13,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { paidBroadcast } from "./bench/broadcast.js";
 import { doorScans } from "./bench/door.js";
 import { idle } from "./bench/idle.js";
 import { registrationBurst } from "./bench/registration.js";
@@ -35,16 +36,24 @@ function plan(quick: boolean): Step[] {
     title: `ticket wave ${participants} at ${rate}/s`,
     run: (r, w) => ticketWave(r, { participants, rate, baselineSends }, w),
   });
-  const paid = (participants: number, concurrency: number): Step => ({
-    key: "paid",
-    title: `paid ticket wave ${participants}, concurrency ${concurrency}`,
-    run: (r, w) => ticketWave(r, { participants, rate: 25, paid: { concurrency } }, w),
-  });
+  const paid = (participants: number, concurrency?: number): Step[] => [
+    {
+      key: "paid",
+      title: `paid ticket wave ${participants}, concurrency ${concurrency ?? "auto"}`,
+      run: (r, w) => ticketWave(r, { participants, rate: 25, paid: concurrency !== undefined ? { concurrency } : {} }, w),
+    },
+    {
+      key: "paid",
+      title: `paid broadcast ${participants}, concurrency ${concurrency ?? "auto"}`,
+      run: (r) => paidBroadcast(r, { participants, ...(concurrency !== undefined ? { concurrency } : {}) }),
+    },
+  ];
+  const paidConcurrency = process.env.BENCH_PAID_CONCURRENCY ? Number(process.env.BENCH_PAID_CONCURRENCY) : undefined;
   const steps: Step[] = quick
     ? [
         { key: "idle", title: "idle", run: (r) => idle(r, { settleMs: 2_000 }) },
         wave(100, 25, 20),
-        paid(100, 16),
+        ...paid(200, paidConcurrency),
         { key: "registration", title: "registration burst 100", run: (r) => registrationBurst(r, { users: 100, windowMs: 500 }) },
         { key: "import", title: "ZIP import 200", run: (r) => zipImport(r, { files: 200, kilobytes: 60 }) },
         { key: "reports", title: "reports 2 000", run: (r) => reports(r, { participants: 2_000, tickets: 2_000, failed: 400 }) },
@@ -56,8 +65,7 @@ function plan(quick: boolean): Step[] {
         wave(1_000, 30),
         wave(5_000, 25),
         wave(5_000, 30),
-        paid(1_000, 16),
-        paid(1_000, 64),
+        ...paid(10_000, paidConcurrency),
         { key: "registration", title: "registration burst 1 000", run: (r) => registrationBurst(r, { users: 1_000, windowMs: 5_000 }) },
         { key: "import", title: "ZIP import 2 000", run: (r) => zipImport(r, { files: 2_000, kilobytes: 60 }) },
         { key: "reports", title: "reports 50 000", run: (r) => reports(r, { participants: 50_000, tickets: 50_000, failed: 10_000 }) },

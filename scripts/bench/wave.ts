@@ -11,6 +11,7 @@ import { Api, GrammyError, InputFile } from "grammy";
 import { makeZip } from "../../tests/support/fixtures.js";
 import type { Scenario } from "../../tests/support/harness.js";
 import { sha256, ticketPdfs, uploadZip, waitForSummary } from "../../tests/support/waves.js";
+import { concurrencyLabel, paidEnv, paidFigures, type PaidRun } from "./paid.js";
 import { atLeast, atMost, type BenchReport, cpuUse, fixed, mb, numberAfter, ratio, sec } from "./report.js";
 import { trace } from "./trace.js";
 import { seedParticipants, type SeededPerson } from "./seed.js";
@@ -23,8 +24,8 @@ export interface WaveRun {
   participants: number;
   /** SEND_RATE_PER_SECOND. */
   rate: number;
-  /** PAID_BROADCAST=true with this SEND_CONCURRENCY. */
-  paid?: { concurrency: number };
+  /** PAID_BROADCAST=true at the paid ceiling (rate is then ignored). */
+  paid?: PaidRun;
   /** Sends in the sequential baseline measured in this scenario (0: none). */
   baselineSends?: number;
 }
@@ -36,10 +37,9 @@ export interface WaveContext {
 
 export async function ticketWave(report: BenchReport, run: WaveRun, shared: WaveContext): Promise<void> {
   const name = run.paid
-    ? `Paid ticket wave, ${run.participants} participants, concurrency ${run.paid.concurrency}`
+    ? `Paid ticket wave, ${run.participants} participants, ${concurrencyLabel(run.paid)}`
     : `Ticket wave, ${run.participants} participants at ${run.rate}/s`;
-  const env: Record<string, string> = { SEND_RATE_PER_SECOND: String(run.rate) };
-  if (run.paid) Object.assign(env, { PAID_BROADCAST: "true", SEND_CONCURRENCY: String(run.paid.concurrency) });
+  const env: Record<string, string> = { SEND_RATE_PER_SECOND: String(run.rate), ...(run.paid ? paidEnv(run.paid) : {}) };
   const sc = await benchScenario({ env, noStart: true });
   try {
     const people = seedParticipants(sc.env.DATABASE_PATH!, { count: run.participants, firstId: PARTICIPANT_FIRST_ID, founderId: sc.founder.id });
@@ -75,10 +75,8 @@ export async function ticketWave(report: BenchReport, run: WaveRun, shared: Wave
     const perSecond = run.participants / (wallMs / 1000);
     report.figure(name, "wall time /send_tickets → summary", sec(wallMs / 1000));
     if (run.paid) {
-      const sends = calls.filter((c) => c.method === "sendDocument" && c.ok);
-      const rttMs = sends.reduce((sum, c) => sum + (c.durationMs ?? 0), 0) / Math.max(1, sends.length);
-      report.figure(name, "messages/s", fixed(perSecond));
-      report.figure(name, `bound: concurrency ÷ round trip = ${run.paid.concurrency} ÷ ${fixed(rttMs, 0)} ms`, `${fixed((run.paid.concurrency * 1000) / rttMs, 0)} msg/s`);
+      report.figure(name, "messages/s, /send_tickets → summary", fixed(perSecond));
+      paidFigures(report, name, { calls, method: "sendDocument", deliveries: run.participants, cpuSeconds: cpu, run: run.paid });
     } else {
       const share = perSecond / run.rate;
       report.figure(name, "messages/s", fixed(perSecond), atLeast(share, 0.95, `≥ ${fixed(0.95 * run.rate, 2)}`));
@@ -97,7 +95,7 @@ export async function ticketWave(report: BenchReport, run: WaveRun, shared: Wave
 
     const delivery = exactlyOnce(sc, people, tickets);
     report.figure(name, "duplicates", String(delivery.duplicates), atMost(delivery.duplicates, 0, "0"));
-    report.figure(name, "bot CPU: share of one core / per message", cpuUse(cpu, wallMs / 1000, run.participants));
+    if (!run.paid) report.figure(name, "bot CPU: share of one core / per message", cpuUse(cpu, wallMs / 1000, run.participants));
     report.figure(name, "peak RSS of the bot", mb(memory.peakMb));
 
     report.check(name, "summary reports every participant as sent", numberAfter(summary.text, "Sent:") === run.participants, firstLines(summary.text));

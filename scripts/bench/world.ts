@@ -38,7 +38,7 @@ const BENCH_ENV: Record<string, string> = {
   TELEGRAM_CHAT_BURST: "3",
   FOUNDER_ALERTS: "false",
   LOG_LEVEL: "info",
-  // Debugging aid: e.g. BENCH_BOT_NODE_OPTIONS=--cpu-prof to profile the bot process.
+  // Debugging aid: e.g. BENCH_BOT_NODE_OPTIONS=--max-old-space-size=64 for the bot process.
   ...(process.env.BENCH_BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS } : {}),
 };
 
@@ -49,10 +49,14 @@ export interface BenchScenarioOptions {
   noStart?: boolean;
 }
 
+/** Debugging aid: node's own options for the bot process, e.g. BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const BOT_NODE_ARGS = process.env.BENCH_BOT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+
 export function benchScenario(options: BenchScenarioOptions = {}): Promise<Scenario> {
   return Scenario.start({
     emulator: { ...TELEGRAM_LIKE, ...options.emulator },
     env: { ...BENCH_ENV, ...options.env },
+    ...(BOT_NODE_ARGS.length > 0 ? { nodeArgs: BOT_NODE_ARGS } : {}),
     ...(options.noStart ? { noStart: true } : {}),
   });
 }
