@@ -4,6 +4,7 @@ import { wavesAndDelivery } from "./0002-waves-and-delivery.js";
 import { broadcasts } from "./0003-broadcasts.js";
 import { guarantees } from "./0004-guarantees.js";
 import { door } from "./0005-door.js";
+import { largeWaves } from "./0006-large-waves.js";
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only: a migration that has landed is never edited. */
-export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts, guarantees, door];
+export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts, guarantees, door, largeWaves];

@@ -110,12 +110,27 @@ export function createTicketsRepo(db: Db) {
   const hasTicket = db.prepare<{ wave: number; user: number }, { n: number }>(
     `SELECT COUNT(*) AS n FROM tickets WHERE wave_id = @wave AND user_id = @user AND status IN ('assigned', 'sent')`,
   );
-  const pickAvailable = db.prepare<{ wave: number; user: number; idKey: string; nameKey: string }, TicketRow>(`
+  // The next ticket for a participant, in three indexed steps (a single
+  // query ordering every available ticket made a wave quadratic in its size):
+  // one held for them after an uncertain delivery, else one a manifest names
+  // them for, else the first free unnamed one.
+  const pickHeld = db.prepare<{ wave: number; user: number; idKey: string; nameKey: string }, TicketRow>(`
     SELECT * FROM tickets
-    WHERE wave_id = @wave AND status = 'available'
-      AND (held_for IS NULL OR held_for = @user)
+    WHERE held_for = @user AND wave_id = @wave AND status = 'available'
       AND (named_key IS NULL OR named_key IN (@idKey, @nameKey))
-    ORDER BY COALESCE(held_for = @user, 0) DESC, named_key IS NOT NULL DESC, id
+    ORDER BY named_key IS NOT NULL DESC, id
+    LIMIT 1
+  `);
+  const pickNamed = db.prepare<{ wave: number; idKey: string; nameKey: string }, TicketRow>(`
+    SELECT * FROM tickets INDEXED BY tickets_named
+    WHERE wave_id = @wave AND named_key IN (@idKey, @nameKey) AND status = 'available' AND held_for IS NULL
+    ORDER BY id
+    LIMIT 1
+  `);
+  const pickFree = db.prepare<[number], TicketRow>(`
+    SELECT * FROM tickets INDEXED BY tickets_free
+    WHERE wave_id = ? AND status = 'available' AND held_for IS NULL AND named_key IS NULL
+    ORDER BY id
     LIMIT 1
   `);
   const assign = db.prepare<{ id: number; user: number; at: number }>(
@@ -237,12 +252,8 @@ export function createTicketsRepo(db: Db) {
      * uncertain delivery, else one a manifest names them for, else an unnamed one.
      */
     pickFor(waveId: number, user: { id: number; username: string | null }): TicketRow | undefined {
-      return pickAvailable.get({
-        wave: waveId,
-        user: user.id,
-        idKey: `id:${user.id}`,
-        nameKey: user.username ? `username:${user.username.toLowerCase()}` : "-",
-      });
+      const keys = { idKey: `id:${user.id}`, nameKey: user.username ? `username:${user.username.toLowerCase()}` : "-" };
+      return pickHeld.get({ wave: waveId, user: user.id, ...keys }) ?? pickNamed.get({ wave: waveId, ...keys }) ?? pickFree.get(waveId);
     },
     assign(ticketId: number, userId: number, now = Date.now()): boolean {
       return assign.run({ id: ticketId, user: userId, at: now }).changes === 1;
