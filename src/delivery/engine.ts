@@ -4,6 +4,7 @@ import type { JobKind, JobRow, JobsRepo } from "../db/repos/jobs.js";
 import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { JobRun } from "./job-run.js";
+import { Ledger } from "./ledger.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { JobProducer } from "./types.js";
 
@@ -11,6 +12,8 @@ export interface EngineOptions {
   jobs: JobsRepo;
   /** Runs producer bookkeeping and delivery rows as one transaction. */
   transaction<T>(fn: () => T): T;
+  /** Claims and outcomes of sends, committed in groups (see ledger.ts); one of its own by default. */
+  ledger?: Ledger;
   /** An Api that retries 429 itself and leaves other failures to the engine. */
   api: Api;
   producers: Record<JobKind, JobProducer>;
@@ -40,7 +43,8 @@ export interface EngineControl {
  * The delivery engine (SPEC §8): one job at a time, in the background, its
  * state in SQLite. It walks a producer's recipients in order, keeps a bounded
  * window of sends in flight under a rate limiter, records every outcome in
- * the same transaction as the producer's bookkeeping, retries transient
+ * the same transaction as the producer's bookkeeping (several sends'
+ * outcomes and claims share one transaction: ledger.ts), retries transient
  * failures in a second pass, reports progress, and after a crash resumes
  * where the database says it was: deliveries prepared but not confirmed are
  * sent again to the same person, never to anyone else.
@@ -78,7 +82,16 @@ export class DeliveryEngine implements EngineControl {
   /** Aborts sends still in flight when a shutdown's grace period is over. */
   private readonly abort = new AbortController();
 
-  constructor(private readonly options: EngineOptions) {}
+  private readonly options: EngineOptions & { ledger: Ledger };
+
+  constructor(options: EngineOptions) {
+    this.options = {
+      ...options,
+      ledger:
+        options.ledger ??
+        new Ledger({ transaction: options.transaction, onError: (error) => options.logger.error({ err: error }, "delivery bookkeeping could not be committed") }),
+    };
+  }
 
   start(): void {
     if (this.loopTask) return;
@@ -113,6 +126,8 @@ export class DeliveryEngine implements EngineControl {
     const timer = setTimeout(() => this.abort.abort(), graceMs);
     await this.loopTask;
     clearTimeout(timer);
+    // Chat-log lines of the last messages (the summary, a progress edit) are written now.
+    this.options.ledger.close();
   }
 
   private async loop(): Promise<void> {
@@ -132,6 +147,7 @@ export class DeliveryEngine implements EngineControl {
         if (!this.stopping) await sleep(10_000);
       } finally {
         this.current = undefined;
+        this.options.ledger.flush();
       }
     }
   }

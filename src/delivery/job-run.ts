@@ -6,6 +6,7 @@ import type { Translate } from "../i18n.js";
 import { formatDuration } from "../time.js";
 import { jobButtons } from "./buttons.js";
 import type { EngineOptions } from "./engine.js";
+import type { Ledger } from "./ledger.js";
 import { classifyFailure, type Failure, type FailureKind } from "./failures.js";
 import { ProgressMessage } from "./progress.js";
 import type { JobProducer, SendResult } from "./types.js";
@@ -32,7 +33,7 @@ export class JobRun {
   constructor(
     public job: JobRow,
     private readonly producer: JobProducer,
-    private readonly options: EngineOptions,
+    private readonly options: EngineOptions & { ledger: Ledger },
     private readonly signal: AbortSignal,
   ) {
     this.window = new SendWindow(options.concurrency);
@@ -72,9 +73,15 @@ export class JobRun {
     await this.window.drained();
   }
 
+  /**
+   * One delivery: claimed, sent, its outcome recorded. Claim and outcome go
+   * through the ledger, committed in groups with other sends' bookkeeping;
+   * each is awaited, so the send starts after its claim is durable and the
+   * window slot is freed after its outcome is.
+   */
   private async attempt(delivery: DeliveryRow): Promise<void> {
-    const { jobs, transaction, logger } = this.options;
-    const claimed = transaction(() => this.claim(delivery));
+    const { jobs, ledger, logger } = this.options;
+    const claimed = await ledger.run(() => this.claim(delivery));
     if (!claimed) return;
     let result: SendResult;
     try {
@@ -85,7 +92,7 @@ export class JobRun {
       if (this.signal.aborted) return;
       const failure = classifyFailure(error);
       const final = failure.permanent;
-      const consistent = transaction(
+      const consistent = await ledger.run(
         () => jobs.markFailure(claimed.id, final ? "failed" : "retry", failure.kind, failure.description) && this.producer.onFailed(this.job, claimed, failure, final),
       );
       if (!consistent) this.bookkeepingError(claimed, "failed");
@@ -95,7 +102,11 @@ export class JobRun {
       return;
     }
     failpoint("delivery:sent-not-recorded");
-    const consistent = transaction(() => jobs.markSent(claimed.id, result) && this.producer.onSent(this.job, claimed, result));
+    const consistent = await ledger.run(() => {
+      // Sent, and recorded in a group not committed yet: a crash here repeats this send, to the same person.
+      failpoint("delivery:sent-not-committed");
+      return jobs.markSent(claimed.id, result) && this.producer.onSent(this.job, claimed, result);
+    });
     if (!consistent) this.bookkeepingError(claimed, "sent");
     this.sent++;
     this.sentHere++;

@@ -89,8 +89,8 @@ export function createPeopleOperations(deps: PeopleDeps) {
       if (role !== "visitor") repos.users.markBlocked(userId);
     },
     /** Writes a line of the conversation, for participants and organisers only. */
-    recordChatLine(line: ChatLine): void {
-      if (roleOf(line.userId) !== "visitor") repos.chatLog.record(line);
+    recordChatLine(line: ChatLine, at = Date.now()): void {
+      if (roleOf(line.userId) !== "visitor") repos.chatLog.record(line, at);
     },
     /** What the bot received as message #id from this person (to describe a copy of it). */
     receivedMessage(userId: number, messageId: number): string | undefined {
