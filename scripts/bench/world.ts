@@ -85,10 +85,16 @@ const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { enc
 
 /** CPU seconds (user + system) the bot process has used so far: how much of a core the bot needs, beside the time Telegram takes. */
 export function cpuSecondsOf(sc: Scenario): number {
+  const { user, system } = cpuOf(sc);
+  return user + system;
+}
+
+/** The bot's CPU seconds so far, in its own code (user) and in the kernel on its behalf (system: mostly the network). */
+export function cpuOf(sc: Scenario): { user: number; system: number } {
   const stat = readFileSync(`/proc/${sc.bot.child.pid}/stat`, "utf8");
   // Fields after the command name (which may contain spaces), from field 3 (state) on.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  return { user: Number(fields[11]) / CLOCK_TICKS_PER_SECOND, system: Number(fields[12]) / CLOCK_TICKS_PER_SECOND };
 }
 
 /** The emulator's calls recorded since `from` (an index into `emu.calls`). */

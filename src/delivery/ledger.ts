@@ -12,8 +12,9 @@
  *   window slot is given back only after its outcome is durable: the sends a
  *   crash can leave claimed but unrecorded — the only ones repeated after a
  *   restart, each to the same person — are never more than the send window.
- * - Each op runs in a savepoint of its own: one that throws rolls back alone
- *   and rejects its own promise; the others of the group still commit.
+ * - An op that throws rejects its own promise and changes nothing; the
+ *   others of the group still commit (the group is then run again op by op,
+ *   each in a transaction of its own).
  * - Ops run in the order they were queued, and each reads the database as it
  *   is at the flush, so a claim queued before an erasure committed sees the
  *   erasure and sends nothing.
@@ -29,9 +30,11 @@ export interface LedgerOptions {
   onError?(error: unknown): void;
 }
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 interface Entry {
   op: () => unknown;
-  settle?: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
+  settle?: (outcome: Outcome) => void;
 }
 
 const DEFAULT_DELAY_MS = 10;
@@ -63,22 +66,20 @@ export class Ledger {
     if (this.queue.length === 0) return;
     const group = this.queue;
     this.queue = [];
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let outcomes: Outcome[];
     try {
-      this.options.transaction(() => {
-        for (const entry of group) {
-          try {
-            outcomes.push({ ok: true, value: this.options.transaction(entry.op) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
+      outcomes = this.options.transaction(() => group.map((entry): Outcome => ({ ok: true, value: entry.op() })));
+    } catch {
+      // One op threw and the group rolled back: each op again, alone, so that
+      // only the one that throws fails (ops only touch the database, and the
+      // rollback undid all of them).
+      outcomes = group.map((entry): Outcome => {
+        try {
+          return { ok: true, value: this.options.transaction(entry.op) };
+        } catch (error) {
+          return { ok: false, error };
         }
       });
-    } catch (error) {
-      // Nothing of the group committed: every op that is waited for fails.
-      this.options.onError?.(error);
-      for (const entry of group) entry.settle?.({ ok: false, error });
-      return;
     }
     group.forEach((entry, i) => {
       const outcome = outcomes[i]!;

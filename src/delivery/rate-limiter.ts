@@ -59,6 +59,9 @@ export class RateLimiter {
 /**
  * One limiter per key (chat id), created on demand and forgotten once idle so
  * that a long event with thousands of chats does not grow the map forever.
+ * The map is kept in order of last use (a used key moves to the end), so a
+ * sweep stops at the first key still in use: at a thousand new chats a
+ * second it no longer walks every chat of the last minute.
  */
 export class KeyedRateLimiter {
   private readonly limiters = new Map<number, { limiter: RateLimiter; lastUsed: number }>();
@@ -73,18 +76,24 @@ export class KeyedRateLimiter {
   get(key: number): RateLimiter {
     const now = this.now();
     let entry = this.limiters.get(key);
-    if (!entry) {
-      entry = { limiter: new RateLimiter(this.ratePerSecond, this.burst, this.now), lastUsed: now };
-      this.limiters.set(key, entry);
-    }
+    if (entry) this.limiters.delete(key);
+    else entry = { limiter: new RateLimiter(this.ratePerSecond, this.burst, this.now), lastUsed: now };
     entry.lastUsed = now;
+    this.limiters.set(key, entry);
     if (++this.sweeps >= 1000) this.sweep(now);
     return entry.limiter;
+  }
+
+  get size(): number {
+    return this.limiters.size;
   }
 
   private sweep(now: number): void {
     this.sweeps = 0;
     const idleMs = (this.burst / this.ratePerSecond) * 1000 + 60_000;
-    for (const [key, entry] of this.limiters) if (now - entry.lastUsed > idleMs) this.limiters.delete(key);
+    for (const [key, entry] of this.limiters) {
+      if (now - entry.lastUsed <= idleMs) break;
+      this.limiters.delete(key);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { InlineKeyboard, InputFile } from "grammy";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
@@ -10,6 +10,7 @@ import { localeFor, type Translate } from "../i18n.js";
 import { recipientVerdict } from "../people/recipients.js";
 import { passButtons } from "../door/buttons.js";
 import { newPassCode } from "../door/passes.js";
+import { BUFFER_FILE_MAX_BYTES, BufferFile } from "../telegram/direct-call.js";
 import { ticketFilePath } from "./storage.js";
 import { sentFileName } from "./names.js";
 
@@ -19,6 +20,26 @@ export interface TicketProducerDeps {
   translate(locale: string): Translate;
   /** Founders and admins receive no tickets (SPEC §7). */
   isOrganiser(userId: number): boolean;
+}
+
+/**
+ * What a send uploads: a small ticket's bytes, read at once (one read
+ * instead of a file stream per send: at the paid ceiling that was a large
+ * part of the CPU per delivery), a larger one's path, streamed so that
+ * memory per send in flight stays bounded. Either is read again on a retry.
+ */
+function ticketFile(path: string, ticket: TicketRow): InputFile {
+  const name = sentFileName(ticket.file_name);
+  if (ticket.size > BUFFER_FILE_MAX_BYTES) {
+    if (!existsSync(path)) throw new MissingFileError(ticket.file_name);
+    return new InputFile(path, name);
+  }
+  try {
+    return new BufferFile(readFileSync(path), name);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ENOENT") throw new MissingFileError(ticket.file_name);
+    throw error;
+  }
 }
 
 /**
@@ -38,6 +59,20 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       if (!ticket || existsSync(ticketFilePath(config.paths, ticket))) return ticket;
       tickets.markMissing(ticket.id); // recorded against the ticket; the person gets another
     }
+  }
+
+  /** The caption and the button's label, the same for every ticket of a wave in one language: translated once. */
+  const texts = new Map<string, { caption: string; passButton: string }>();
+  function textsFor(locale: string, wave: string): { caption: string; passButton: string } {
+    const key = `${locale}\n${wave}`;
+    let found = texts.get(key);
+    if (!found) {
+      const t = deps.translate(locale);
+      found = { caption: t("ticket-caption", { wave }), passButton: t("pass-button") };
+      if (texts.size > 100) texts.clear();
+      texts.set(key, found);
+    }
+    return found;
   }
 
   /** The ticket is already where an erasure put it: bound to this person for good. */
@@ -74,17 +109,16 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     async send(api, job, delivery, signal) {
       const ticket = tickets.ticket(delivery.item_id!)!;
       const path = ticketFilePath(config.paths, ticket);
-      if (!existsSync(path)) throw new MissingFileError(ticket.file_name);
+      const file = ticketFile(path, ticket);
       const wave = waves.byId(job.ref_id)!;
-      const locale = localeFor(users.findById(delivery.user_id)?.language_code, config.DEFAULT_LOCALE);
-      const t = deps.translate(locale);
+      const texts = textsFor(localeFor(users.findById(delivery.user_id)?.language_code, config.DEFAULT_LOCALE), wave.name);
       const message = await api.sendDocument(
         delivery.user_id,
-        new InputFile(path, sentFileName(ticket.file_name)),
+        file,
         {
-          caption: t("ticket-caption", { wave: wave.name }),
+          caption: texts.caption,
           // The pass as a button, not an extra message per delivery: the wave's pace stays one message per person.
-          reply_markup: new InlineKeyboard().text(t("pass-button"), passButtons.data("show", ticket.id)),
+          reply_markup: new InlineKeyboard().text(texts.passButton, passButtons.data("show", ticket.id)),
           ...(config.PROTECT_TICKETS ? { protect_content: true } : {}),
           ...(config.PAID_BROADCAST ? { allow_paid_broadcast: true } : {}),
         },

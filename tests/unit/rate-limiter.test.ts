@@ -36,3 +36,17 @@ describe("rate limiter", () => {
     assert.equal(Math.round(keyed.get(1).reserve()), 1000);
   });
 });
+
+describe("keyed rate limiter", () => {
+  it("forgets chats idle for over a minute, keeps those in use", () => {
+    let now = 0;
+    const keyed = new KeyedRateLimiter(1, 3, () => now);
+    for (let key = 0; key < 1500; key++) keyed.get(key);
+    now = 30_000;
+    keyed.get(7); // still in use
+    now = 70_000;
+    for (let key = 2000; key < 2999; key++) keyed.get(key);
+    assert.equal(keyed.size, 1000, "the 1 499 idle chats are gone; chat 7 and the 999 new ones stay");
+    assert.equal(Math.round(keyed.get(7).reserve()), 0);
+  });
+});
