@@ -177,11 +177,22 @@ function createEngine(deps: {
       tickets: createTicketProducer({ config, repos, translate: deps.translate, isOrganiser: people.isOrganiser }),
       broadcast: createBroadcastProducer({ config, repos, isOrganiser: people.isOrganiser }),
     },
-    limiter: new RateLimiter(config.PAID_BROADCAST ? config.PAID_RATE_PER_SECOND : config.SEND_RATE_PER_SECOND, 1),
+    limiter: deliveryLimiter(config.PAID_BROADCAST ? config.PAID_RATE_PER_SECOND : config.SEND_RATE_PER_SECOND),
     concurrency: config.SEND_CONCURRENCY,
     translate: deps.translate,
     logger,
   });
+}
+
+/**
+ * The engine's pace. At hundreds of sends a second a slot is a millisecond or
+ * less, and a timer that fires late (a busy event loop, a loaded machine)
+ * would lose its slot for good: a burst of 20 ms worth of slots lets the
+ * engine catch up. Below 50/s (the free tier) the burst is one send, as
+ * before; Telegram's own ceiling is held by the outbound gate either way.
+ */
+function deliveryLimiter(ratePerSecond: number): RateLimiter {
+  return new RateLimiter(ratePerSecond, Math.max(1, Math.floor(ratePerSecond / 50)));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { JobRun } from "./job-run.js";
 import { Ledger } from "./ledger.js";
+import { AutoWindow, FixedWindow, type WindowSizing } from "./window.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { JobProducer } from "./types.js";
 
@@ -19,8 +20,8 @@ export interface EngineOptions {
   producers: Record<JobKind, JobProducer>;
   /** SEND_RATE_PER_SECOND: the pace of this engine's sends. */
   limiter: RateLimiter;
-  /** SEND_CONCURRENCY: sends in flight at once. */
-  concurrency: number;
+  /** SEND_CONCURRENCY: sends in flight at once, or "auto" to follow the measured round trip (window.ts). */
+  concurrency: number | "auto";
   translate(locale: string): Translate;
   logger: Logger;
   /** Pause before each retry round of transient failures. */
@@ -28,6 +29,9 @@ export interface EngineOptions {
   /** Progress after the first delivery and after every N-th (SPEC §8). */
   progressEvery?: number;
 }
+
+/** The engine's options as a job run sees them: a ledger and a window sizing always there. */
+export type RunOptions = EngineOptions & { ledger: Ledger; sizing: WindowSizing };
 
 /** What the use-case layer may ask of the running engine. */
 export interface EngineControl {
@@ -82,7 +86,7 @@ export class DeliveryEngine implements EngineControl {
   /** Aborts sends still in flight when a shutdown's grace period is over. */
   private readonly abort = new AbortController();
 
-  private readonly options: EngineOptions & { ledger: Ledger };
+  private readonly options: RunOptions;
 
   constructor(options: EngineOptions) {
     this.options = {
@@ -90,6 +94,8 @@ export class DeliveryEngine implements EngineControl {
       ledger:
         options.ledger ??
         new Ledger({ transaction: options.transaction, onError: (error) => options.logger.error({ err: error }, "delivery bookkeeping could not be committed") }),
+      // Measured across jobs: the next job starts with the window the last one ended with.
+      sizing: options.concurrency === "auto" ? new AutoWindow(options.limiter.ratePerSecond) : new FixedWindow(options.concurrency),
     };
   }
 
@@ -172,7 +178,7 @@ export class DeliveryEngine implements EngineControl {
     if (run.job.phase === "main") {
       for (;;) {
         if (this.stopping || run.cancel) break;
-        const batch = this.options.transaction(() => producer.prepare(run.job, this.options.concurrency));
+        const batch = this.options.transaction(() => producer.prepare(run.job, run.windowSize));
         run.job = jobs.byId(job.id)!;
         await run.launchAll(batch.deliveries, () => this.stopping);
         if (batch.done) break;

@@ -5,8 +5,7 @@ import { failpoint } from "../failpoints.js";
 import type { Translate } from "../i18n.js";
 import { formatDuration } from "../time.js";
 import { jobButtons } from "./buttons.js";
-import type { EngineOptions } from "./engine.js";
-import type { Ledger } from "./ledger.js";
+import type { RunOptions } from "./engine.js";
 import { classifyFailure, type Failure, type FailureKind } from "./failures.js";
 import { ProgressMessage } from "./progress.js";
 import type { JobProducer, SendResult } from "./types.js";
@@ -27,16 +26,17 @@ export class JobRun {
   private readonly t: Translate;
   private readonly startedAt = performance.now();
   private sentHere = 0;
+  private stopButton: InlineKeyboard | undefined;
   private sent: number;
   private failed: number;
 
   constructor(
     public job: JobRow,
     private readonly producer: JobProducer,
-    private readonly options: EngineOptions & { ledger: Ledger },
+    private readonly options: RunOptions,
     private readonly signal: AbortSignal,
   ) {
-    this.window = new SendWindow(options.concurrency);
+    this.window = new SendWindow(options.sizing.size());
     this.t = options.translate(job.locale);
     const tally = options.jobs.tally(job.id);
     this.sent = tally.sent;
@@ -60,12 +60,21 @@ export class JobRun {
       }
       await this.window.acquire();
       await this.options.limiter.take();
+      const started = performance.now();
       const task = this.attempt(delivery).finally(() => {
+        // The time this send held its slot sizes the window (SEND_CONCURRENCY=auto).
+        this.options.sizing.observe(performance.now() - started);
+        this.window.resize(this.options.sizing.size());
         this.window.release();
         this.inFlight.delete(task);
       });
       this.inFlight.add(task);
     }
+  }
+
+  /** Sends in flight at most now; also how many recipients the walk prepares at a time. */
+  get windowSize(): number {
+    return this.window.size;
   }
 
   async drain(): Promise<void> {
@@ -195,16 +204,18 @@ export class JobRun {
   }
 
   showProgress(): void {
-    const stop = new InlineKeyboard().text(this.t("delivery-button-stop"), jobButtons.data("stop", this.job.id));
+    this.stopButton ??= new InlineKeyboard().text(this.t("delivery-button-stop"), jobButtons.data("stop", this.job.id));
+    // Rendered when the edit goes out (at most every few seconds), not at every 20th send.
     this.progress.update(
-      this.t("delivery-progress", {
-        what: this.producer.describe(this.job, this.t),
-        sent: this.sent,
-        total: Math.max(this.job.total, this.sent + this.failed),
-        failed: this.failed,
-        rate: this.rate(),
-      }),
-      stop,
+      () =>
+        this.t("delivery-progress", {
+          what: this.producer.describe(this.job, this.t),
+          sent: this.sent,
+          total: Math.max(this.job.total, this.sent + this.failed),
+          failed: this.failed,
+          rate: this.rate(),
+        }),
+      this.stopButton,
     );
   }
 

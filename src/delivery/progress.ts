@@ -1,6 +1,8 @@
 import type { Api, InlineKeyboard } from "grammy";
 import type { Logger } from "../logger.js";
 
+type Text = string | (() => string);
+
 /**
  * Intermediate updates are at least this far apart. A person reads progress
  * every few seconds at most, and an admin chat kept well under Telegram's
@@ -17,7 +19,7 @@ const MIN_INTERVAL_MS = 3000;
  * interval.
  */
 export class ProgressMessage {
-  private latest: { text: string; keyboard: InlineKeyboard | undefined } | undefined;
+  private latest: { text: Text; keyboard: InlineKeyboard | undefined } | undefined;
   private shown: string | undefined;
   private busy: Promise<void> | undefined;
   private lastSentAt = Number.NEGATIVE_INFINITY;
@@ -33,7 +35,8 @@ export class ProgressMessage {
     private readonly minIntervalMs = MIN_INTERVAL_MS,
   ) {}
 
-  update(text: string, keyboard?: InlineKeyboard): void {
+  /** `text` may be a function: it is then rendered only when an edit is really sent, with the figures of that moment. */
+  update(text: Text, keyboard?: InlineKeyboard): void {
     this.latest = { text, keyboard };
     if (!this.busy) this.busy = this.flush();
   }
@@ -58,7 +61,8 @@ export class ProgressMessage {
         });
         this.wake = undefined;
       }
-      const { text, keyboard } = this.latest;
+      const { keyboard } = this.latest;
+      const text = typeof this.latest.text === "function" ? this.latest.text() : this.latest.text;
       this.latest = undefined;
       if (text === this.shown) continue;
       try {
