@@ -93,7 +93,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
         // Inside the engine's transaction, right after pickFor found it available: a refusal here is a bug, not a race.
         if (!tickets.assign(ticket.id, user.id)) throw new Error(`ticket ${ticket.id} could not be assigned to ${user.id}`);
         return jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: ticket.id, status: "pending" });
-      });
+      }, (after, limit) => tickets.participantsWithoutTicketAfter(job.ref_id, after, limit));
     },
 
     recheck(job, delivery): "ok" | SkipReason {

@@ -1,5 +1,6 @@
 import type { Db } from "../database.js";
 import { keysetPages } from "./paging.js";
+import type { UserRow } from "./users.js";
 
 export type TicketStatus = "available" | "assigned" | "sent" | "archived" | "missing" | "revoked";
 
@@ -100,6 +101,12 @@ export function createTicketsRepo(db: Db) {
     WHERE u.registered_at IS NOT NULL AND u.id NOT IN (SELECT value FROM json_each(@except))
       AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.wave_id = @wave AND t.user_id = u.id AND t.status IN ('assigned', 'sent'))
   `);
+  const withoutTicketAfter = db.prepare<{ wave: number; after: number; limit: number }, UserRow>(`
+    SELECT u.* FROM users u
+    WHERE u.registration_seq > @after AND u.registered_at IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.wave_id = @wave AND t.user_id = u.id AND t.status IN ('assigned', 'sent'))
+    ORDER BY u.registration_seq LIMIT @limit
+  `);
   const boundTo = db.prepare<{ user: number }, TicketRow>(
     `SELECT * FROM tickets WHERE (user_id = @user AND status IN ('assigned', 'sent')) OR (held_for = @user AND status = 'available') ORDER BY id`,
   );
@@ -179,6 +186,10 @@ export function createTicketsRepo(db: Db) {
     /** Registered participants without a ticket of the wave, leaving out the given ids (organisers). */
     participantsWithoutTicket(waveId: number, except: readonly number[] = []): number {
       return participantsWithoutTicket.get({ wave: waveId, except: JSON.stringify(except) })!.n;
+    },
+    /** Participants after `afterSeq` in registration order who hold no ticket of the wave, a page at a time (the ticket walk). */
+    participantsWithoutTicketAfter(waveId: number, afterSeq: number, limit: number): UserRow[] {
+      return withoutTicketAfter.all({ wave: waveId, after: afterSeq, limit });
     },
     /** Where a file with this content was imported before, if anywhere. */
     findBySha(sha256: string): { wave_id: number; file_name: string } | undefined {
