@@ -4,7 +4,7 @@
  *
  *   npm run bench                      full sizes (about a quarter of an hour)
  *   npm run bench -- --quick           small sizes, under a minute (CI smoke test)
- *   npm run bench -- --only wave,idle  a subset: idle wave paid registration import reports door, or
+ *   npm run bench -- --only wave,idle  a subset: idle wave paid registration import reports door scale, or
  *                                      part of a step's title ("wave 1000 at 30")
  *
  * Timing targets are reported, never enforced; the exit code is 1 only when
@@ -19,10 +19,11 @@ import { idle } from "./bench/idle.js";
 import { registrationBurst } from "./bench/registration.js";
 import { BenchReport } from "./bench/report.js";
 import { reports } from "./bench/reports.js";
+import { scale } from "./bench/scale.js";
 import { ticketWave, type WaveContext } from "./bench/wave.js";
 import { zipImport } from "./bench/zip-import.js";
 
-type Key = "idle" | "wave" | "paid" | "registration" | "import" | "reports" | "door";
+type Key = "idle" | "wave" | "paid" | "registration" | "import" | "reports" | "door" | "scale";
 
 interface Step {
   key: Key;
@@ -58,6 +59,7 @@ function plan(quick: boolean): Step[] {
         { key: "import", title: "ZIP import 200", run: (r) => zipImport(r, { files: 200, kilobytes: 60 }) },
         { key: "reports", title: "reports 2 000", run: (r) => reports(r, { participants: 2_000, tickets: 2_000, failed: 400 }) },
         { key: "door", title: "door 200", run: (r) => doorScans(r, { people: 200, doubleEvery: 10, chatLimit: "lifted" }) },
+        { key: "scale", title: "300 participants", run: (r) => scale(r, { participants: 300, late: 30, lateRate: 30 }) },
       ]
     : [
         { key: "idle", title: "idle", run: (r) => idle(r, { settleMs: 10_000 }) },
@@ -71,6 +73,7 @@ function plan(quick: boolean): Step[] {
         { key: "reports", title: "reports 50 000", run: (r) => reports(r, { participants: 50_000, tickets: 50_000, failed: 10_000 }) },
         { key: "door", title: "door 1 000, lifted", run: (r) => doorScans(r, { people: 1_000, doubleEvery: 20, chatLimit: "lifted" }) },
         { key: "door", title: "door 1 000, Telegram pace", run: (r) => doorScans(r, { people: 1_000, doubleEvery: 20, chatLimit: "telegram" }) },
+        { key: "scale", title: "100 000 participants", run: (r) => scale(r, { participants: 100_000, late: 5_000, lateRate: 30 }) },
       ];
   return steps;
 }

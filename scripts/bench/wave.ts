@@ -119,7 +119,7 @@ interface ExactlyOnce {
  * each, each a distinct ticket of the ZIP. Duplicates are extra documents to
  * one person plus tickets that reached two people.
  */
-function exactlyOnce(sc: Scenario, people: readonly SeededPerson[], tickets: ReadonlyArray<{ data: Buffer }>): ExactlyOnce {
+export function exactlyOnce(sc: Scenario, people: readonly SeededPerson[], tickets: ReadonlyArray<{ data: Buffer }>): ExactlyOnce {
   const valid = new Set(tickets.map((t) => sha256(t.data)));
   const byUser = new Map<number, string[]>(people.map((p) => [p.id, []]));
   for (const doc of sc.emu.sentDocuments()) byUser.get(doc.chatId)?.push(doc.sha256);
