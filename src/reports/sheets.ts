@@ -7,8 +7,8 @@ import type { CheckinRow } from "../db/repos/checkins.js";
 import type { DoorListRow } from "../db/repos/passes.js";
 import type { SecurityEvent } from "../db/repos/security.js";
 import type { StaffRow } from "../db/repos/staff.js";
-import type { TicketRow } from "../db/repos/tickets.js";
-import type { UserRow } from "../db/repos/users.js";
+import type { TicketLine } from "../db/repos/tickets.js";
+import type { ParticipantLine, UserRow } from "../db/repos/users.js";
 import type { WaveSummary } from "../db/repos/waves.js";
 import type { Translate } from "../i18n.js";
 import { inviteLink } from "../invites/codes.js";
@@ -37,6 +37,14 @@ interface AdminLine {
  */
 export function createSheets(deps: SheetDeps, t: Translate) {
   const { repos, people } = deps;
+
+  /** A label without arguments (a status, a reason) translated once per report, not once per row. */
+  const labels = new Map<string, string>();
+  const label = (key: string): string => {
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = t(key)));
+    return text;
+  };
 
   /** "@name (id)" or the id, "deleted user #id" or "" for a user id; looked up once per person per report. */
   function whoIs(): (id: number | null) => string | null {
@@ -71,8 +79,8 @@ export function createSheets(deps: SheetDeps, t: Translate) {
   const waveNames = (): Map<number, string> => new Map(repos.waves.all().map((w) => [w.id, w.name]));
 
   return {
-    participants(): Sheet<UserRow> {
-      const columns: Column<UserRow>[] = [
+    participants(): Sheet<ParticipantLine> {
+      const columns: Column<ParticipantLine>[] = [
         { header: t("col-number"), width: 8, type: "number", value: (u) => u.registration_seq },
         { header: t("col-user-id"), width: 14, type: "id", value: (u) => u.id },
         { header: t("col-username"), width: 22, value: (u) => (u.username ? `@${u.username}` : "") },
@@ -84,8 +92,8 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-consent-at"), width: 20, type: "date", value: (u) => msToDate(u.consent_at) },
         { header: t("col-agreement-version"), width: 18, value: (u) => u.agreement_version },
         { header: t("col-blocked-at"), width: 20, type: "date", value: (u) => msToDate(u.blocked_at) },
-        { header: t("col-checked-in-at"), width: 20, type: "date", value: (u) => msToDate(repos.checkins.inside(u.id)?.at) },
-        { header: t("col-checked-in-by"), width: 22, value: (u) => byWhom(repos.checkins.inside(u.id)?.by ?? null) },
+        { header: t("col-checked-in-at"), width: 20, type: "date", value: (u) => msToDate(u.inside_at) },
+        { header: t("col-checked-in-by"), width: 22, value: (u) => byWhom(u.inside_by) },
       ];
       const byWhom = whoIs();
       return { name: t("sheet-participants"), columns, rows: repos.users.iterateParticipants() };
@@ -102,37 +110,37 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-username"), width: 22, value: (a) => (a.user?.username ? `@${a.user.username}` : "") },
         { header: t("col-first-name"), width: 18, value: (a) => a.user?.first_name },
         { header: t("col-last-name"), width: 18, value: (a) => a.user?.last_name },
-        { header: t("col-role"), width: 12, value: (a) => t(`role-${a.role}`) },
+        { header: t("col-role"), width: 12, value: (a) => label(`role-${a.role}`) },
         { header: t("col-added-by"), width: 14, type: "id", value: (a) => a.admin?.added_by },
         { header: t("col-added-at"), width: 20, type: "date", value: (a) => msToDate(a.admin?.added_at) },
       ];
       return { name: t("sheet-admins"), columns, rows: lines };
     },
 
-    tickets(): Sheet<TicketRow> {
+    tickets(): Sheet<TicketLine> {
       const names = waveNames();
-      const who = usernames();
-      const columns: Column<TicketRow>[] = [
+      /** "@name", "deleted user #id" or "" for the ticket's holder, as `usernames()` says it. */
+      const holder = (x: TicketLine): string | null => {
+        const id = x.user_id ?? x.held_for;
+        if (id === null) return null;
+        return x.holder_deleted_at ? t("deleted-user", { id: String(id) }) : x.holder_username ? `@${x.holder_username}` : "";
+      };
+      const columns: Column<TicketLine>[] = [
         { header: t("col-ticket-id"), width: 8, type: "number", value: (x) => x.id },
         { header: t("col-wave"), width: 18, value: (x) => names.get(x.wave_id) ?? String(x.wave_id) },
         { header: t("col-file"), width: 32, value: (x) => x.file_name },
-        { header: t("col-status"), width: 12, value: (x) => t(`ticket-status-${x.status}`) },
+        { header: t("col-status"), width: 12, value: (x) => label(`ticket-status-${x.status}`) },
         { header: t("col-user-id"), width: 14, type: "id", value: (x) => x.user_id ?? x.held_for },
-        { header: t("col-username"), width: 22, value: (x) => who(x.user_id ?? x.held_for) },
+        { header: t("col-username"), width: 22, value: holder },
         { header: t("col-named-for"), width: 20, value: (x) => (x.named_key === "nobody" ? t("named-not-in-manifest") : x.named_as) },
         { header: t("col-assigned-at"), width: 20, type: "date", value: (x) => msToDate(x.assigned_at) },
         { header: t("col-sent-at"), width: 20, type: "date", value: (x) => msToDate(x.sent_at) },
         { header: t("col-attempts"), width: 9, type: "number", value: (x) => x.attempts },
         { header: t("col-last-error"), width: 40, value: (x) => (x.held_for ? `${x.last_error ?? ""} (${t("ticket-held")})` : x.last_error) },
-        { header: t("col-checked-in-at"), width: 20, type: "date", value: (x) => msToDate(checkedInWith(x)) },
+        // When the holder came in with this very ticket.
+        { header: t("col-checked-in-at"), width: 20, type: "date", value: (x) => msToDate(x.status === "sent" && x.inside_ticket_id === x.id ? x.inside_at : undefined) },
       ];
-      /** When the holder came in with this very ticket. */
-      const checkedInWith = (x: TicketRow): number | undefined => {
-        if (x.user_id === null || x.status !== "sent") return undefined;
-        const inside = repos.checkins.inside(x.user_id);
-        return inside?.ticket_id === x.id ? inside.at : undefined;
-      };
-      return { name: t("sheet-tickets"), columns, rows: repos.tickets.iterateTickets() };
+      return { name: t("sheet-tickets"), columns, rows: repos.tickets.iterateLines() };
     },
 
     invites(now = Date.now()): Sheet<InviteRow> {
@@ -140,7 +148,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const columns: Column<InviteRow>[] = [
         { header: t("col-code"), width: 26, value: (i) => i.code },
         { header: t("col-link"), width: 60, value: (i) => inviteLink(bot, i.code) },
-        { header: t("col-status"), width: 12, value: (i) => t(`invite-status-${inviteStatus(i, now)}`) },
+        { header: t("col-status"), width: 12, value: (i) => label(`invite-status-${inviteStatus(i, now)}`) },
         { header: t("col-created-at"), width: 20, type: "date", value: (i) => msToDate(i.created_at) },
         { header: t("col-created-by"), width: 14, type: "id", value: (i) => i.created_by },
         { header: t("col-expires-at"), width: 20, type: "date", value: (i) => msToDate(i.expires_at) },
@@ -168,7 +176,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const columns: Column<WaveSummary>[] = [
         { header: t("col-wave-id"), width: 8, type: "number", value: (w) => w.id },
         { header: t("col-name"), width: 24, value: (w) => w.name },
-        { header: t("col-status"), width: 16, value: (w) => t(`wave-status-${w.status}`) },
+        { header: t("col-status"), width: 16, value: (w) => label(`wave-status-${w.status}`) },
         { header: t("col-created-at"), width: 20, type: "date", value: (w) => msToDate(w.created_at) },
         { header: t("col-created-by"), width: 14, type: "id", value: (w) => w.created_by },
         { header: t("col-confirmed-at"), width: 20, type: "date", value: (w) => msToDate(w.confirmed_at) },
@@ -195,7 +203,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-user-id"), width: 14, type: "id", value: (d) => d.user_id },
         { header: t("col-username"), width: 22, value: (d) => who(d.user_id) },
         { header: t("col-what"), width: 40, value: what },
-        { header: t("col-reason"), width: 24, value: (d) => t(`failure-${d.error_kind ?? "internal"}`) },
+        { header: t("col-reason"), width: 24, value: (d) => label(`failure-${d.error_kind ?? "internal"}`) },
         { header: t("col-error"), width: 50, value: (d) => d.error },
         { header: t("col-attempts"), width: 9, type: "number", value: (d) => d.attempts },
         { header: t("col-time"), width: 20, type: "date", value: (d) => msToDate(d.updated_at) },
@@ -228,7 +236,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-user-id"), width: 14, type: "id", value: (c) => c.user_id },
         { header: t("col-person"), width: 28, value: (c) => who(c.user_id) },
         { header: t("col-file"), width: 32, value: (c) => (c.ticket_id === null ? null : (repos.tickets.ticket(c.ticket_id)?.file_name ?? null)) },
-        { header: t("col-method"), width: 14, value: (c) => t(`checkin-method-${c.method}`) },
+        { header: t("col-method"), width: 14, value: (c) => label(`checkin-method-${c.method}`) },
         { header: t("col-checked-in-by"), width: 22, value: (c) => who(c.by) },
         { header: t("col-undone-at"), width: 20, type: "date", value: (c) => msToDate(c.undone_at) },
         { header: t("col-undone-by"), width: 22, value: (c) => who(c.undone_by) },
@@ -254,7 +262,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-time"), width: 20, type: "date", value: (e) => msToDate(e.at) },
         { header: t("col-user-id"), width: 14, type: "id", value: (e) => e.user_id },
         { header: t("col-username"), width: 22, value: (e) => (e.username ? `@${e.username}` : "") },
-        { header: t("col-kind"), width: 16, value: (e) => t(`security-kind-${e.kind}`) },
+        { header: t("col-kind"), width: 16, value: (e) => label(`security-kind-${e.kind}`) },
         { header: t("col-action"), width: 30, value: (e) => e.action },
         { header: t("col-details"), width: 40, value: (e) => e.details },
       ];

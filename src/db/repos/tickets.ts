@@ -1,5 +1,5 @@
 import type { Db } from "../database.js";
-import { keysetPages } from "./paging.js";
+import { keysetPages, pageAcrossGroups } from "./paging.js";
 import type { UserRow } from "./users.js";
 
 export type TicketStatus = "available" | "assigned" | "sent" | "archived" | "missing" | "revoked";
@@ -30,6 +30,14 @@ export interface TicketRow {
   revoked_at: number | null;
   revoke_reason: RevokeReason | null;
 }
+
+/** A ticket as the Tickets sheet shows it: its holder's username (or erasure), and their check-in now. */
+export type TicketLine = TicketRow & {
+  holder_username: string | null;
+  holder_deleted_at: number | null;
+  inside_ticket_id: number | null;
+  inside_at: number | null;
+};
 
 export interface NewTicket {
   fileName: string;
@@ -80,8 +88,27 @@ export function createTicketsRepo(db: Db) {
     `UPDATE tickets SET status = 'archived', held_for = NULL WHERE wave_id = ? AND status = 'available'`,
   );
   const ticketById = db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE id = ?`);
-  const ticketsPage = db.prepare<{ wave: number; id: number; limit: number }, TicketRow>(
-    `SELECT * FROM tickets WHERE (wave_id, id) > (@wave, @id) ORDER BY wave_id, id LIMIT @limit`,
+  // Pages in (wave, id) order: the rest of the current wave, then the waves after it.
+  const restOfWave = db.prepare<{ wave: number; id: number; limit: number }, TicketRow>(
+    `SELECT * FROM tickets WHERE wave_id = @wave AND id > @id ORDER BY id LIMIT @limit`,
+  );
+  const laterWaves = db.prepare<{ wave: number; limit: number }, TicketRow>(
+    `SELECT * FROM tickets INDEXED BY tickets_order WHERE wave_id > @wave ORDER BY wave_id, id LIMIT @limit`,
+  );
+  const ticketsPage = pageAcrossGroups<TicketRow, { wave: number; id: number }>(
+    (after, limit) => restOfWave.all({ ...after, limit }),
+    (after, limit) => laterWaves.all({ wave: after.wave, limit }),
+  );
+  // The Tickets sheet: each ticket with its holder's username and whether they came in with it, joined in SQL.
+  const LINE = `SELECT t.*, u.username AS holder_username, u.deleted_at AS holder_deleted_at, c.ticket_id AS inside_ticket_id, c.at AS inside_at
+    FROM tickets t INDEXED BY tickets_order
+    LEFT JOIN users u ON u.id = COALESCE(t.user_id, t.held_for)
+    LEFT JOIN checkins c ON c.user_id = t.user_id AND c.undone_at IS NULL`;
+  const linesRestOfWave = db.prepare<{ wave: number; id: number; limit: number }, TicketLine>(`${LINE} WHERE t.wave_id = @wave AND t.id > @id ORDER BY t.id LIMIT @limit`);
+  const linesLaterWaves = db.prepare<{ wave: number; limit: number }, TicketLine>(`${LINE} WHERE t.wave_id > @wave ORDER BY t.wave_id, t.id LIMIT @limit`);
+  const linesPage = pageAcrossGroups<TicketLine, { wave: number; id: number }>(
+    (after, limit) => linesRestOfWave.all({ ...after, limit }),
+    (after, limit) => linesLaterWaves.all({ wave: after.wave, limit }),
   );
   const sentToUser = db.prepare<{ user: number; wave: number }, TicketRow>(
     `SELECT * FROM tickets WHERE user_id = @user AND wave_id = @wave AND status = 'sent' ORDER BY id`,
@@ -204,9 +231,13 @@ export function createTicketsRepo(db: Db) {
     iterateTickets(): Generator<TicketRow> {
       return keysetPages(
         { wave: 0, id: 0 },
-        (after, limit) => ticketsPage.all({ ...after, limit }),
+        ticketsPage,
         (t) => ({ wave: t.wave_id, id: t.id }),
       );
+    },
+    /** Every ticket with its holder and their check-in, in wave order (the Tickets sheet). */
+    iterateLines(): Generator<TicketLine> {
+      return keysetPages({ wave: 0, id: 0 }, linesPage, (t) => ({ wave: t.wave_id, id: t.id }));
     },
     /** /ticket: what this participant received in the wave that is on, or else in their latest one. */
     ticketsOfUser(userId: number, waveId: number | undefined): TicketRow[] {
