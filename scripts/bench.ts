@@ -15,6 +15,7 @@ import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { paidBroadcast } from "./bench/broadcast.js";
 import { doorScans } from "./bench/door.js";
+import { httpFloor } from "./bench/http-floor.js";
 import { idle } from "./bench/idle.js";
 import { registrationBurst } from "./bench/registration.js";
 import { BenchReport } from "./bench/report.js";
@@ -38,6 +39,7 @@ function plan(quick: boolean): Step[] {
     run: (r, w) => ticketWave(r, { participants, rate, baselineSends }, w),
   });
   const paid = (participants: number, concurrency?: number): Step[] => [
+    { key: "paid", title: "HTTP floor", run: (r) => floor(r, Math.min(participants, 5_000)) },
     {
       key: "paid",
       title: `paid ticket wave ${participants}, concurrency ${concurrency ?? "auto"}`,
@@ -76,6 +78,14 @@ function plan(quick: boolean): Step[] {
         { key: "scale", title: "100 000 participants", run: (r) => scale(r, { participants: 100_000, late: 5_000, lateRate: 30 }) },
       ];
   return steps;
+}
+
+/** The bound under the bot's CPU per delivery: one Bot API call in a bare Node process (http-floor.ts). */
+async function floor(report: BenchReport, calls: number): Promise<void> {
+  const name = "Bound: one Bot API call in a bare Node process (node:http, same machine)";
+  const used = await httpFloor(calls, 200);
+  const ms = (seconds: number) => ((seconds * 1000) / used.calls).toFixed(2);
+  report.figure(name, `CPU per call, ${used.calls} calls, 200 at a time (user + system)`, `${ms(used.user + used.system)} ms (${ms(used.user)} + ${ms(used.system)})`);
 }
 
 function machine(): string {

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from "../../tests/support/harness.js";
 import { makePdf } from "../../tests/support/fixtures.js";
-import { concurrencyLabel, cpuSince, paidEnv, paidFigures, type PaidRun } from "./paid.js";
+import { benchCpuSince, concurrencyLabel, cpuSince, paidEnv, paidFigures, type PaidRun } from "./paid.js";
 import { atMost, type BenchReport, fixed, mb, numberAfter, sec } from "./report.js";
 import { seedParticipants, type SeededPerson } from "./seed.js";
 import { trace } from "./trace.js";
@@ -30,18 +30,27 @@ export async function paidBroadcast(report: BenchReport, run: PaidRun & { partic
 
     const from = sc.emu.calls.length;
     const cpuBefore = cpuOf(sc);
+    const benchBefore = process.cpuUsage();
     const started = Date.now();
     sc.founder.press(panel.reply_markup!.inline_keyboard[0]![0]!.text, { messageId: panel.message_id });
     const summary = await sc.founder.waitFor((m) => SUMMARY.test(m.text ?? ""), { since, timeoutMs: (run.participants / 100) * 3_000 + 60_000 });
     const wallMs = summary.receivedAt - started;
     const memory = memoryOf(sc);
     const cpuUsed = cpuSince(cpuBefore, cpuOf(sc));
+    const emulatorCpuSeconds = benchCpuSince(benchBefore);
     const calls = callsSince(sc, from);
     trace(name, calls, started);
 
     report.figure(name, "wall time Send → summary", sec(wallMs / 1000));
     report.figure(name, "messages/s, Send → summary", fixed(run.participants / (wallMs / 1000)));
-    paidFigures(report, name, { calls, method: "copyMessage", deliveries: run.participants, cpu: cpuUsed, run });
+    paidFigures(report, name, {
+      calls,
+      method: "copyMessage",
+      deliveries: run.participants,
+      cpu: cpuUsed,
+      run,
+      emulator: { cpuSeconds: emulatorCpuSeconds, wallSeconds: wallMs / 1000 },
+    });
     const copies = calls.filter((c) => c.method === "copyMessage").length;
     const refused = tooManyRequests(calls, "copyMessage");
     report.figure(name, "429s received: copies / all calls", `${refused} / ${tooManyRequests(calls)}`);

@@ -42,7 +42,15 @@ export const concurrencyLabel = (run: PaidRun): string => (run.concurrency !== u
 export function paidFigures(
   report: BenchReport,
   name: string,
-  args: { calls: readonly ApiCall[]; method: string; deliveries: number; cpu: { user: number; system: number }; run: PaidRun },
+  args: {
+    calls: readonly ApiCall[];
+    method: string;
+    deliveries: number;
+    cpu: { user: number; system: number };
+    run: PaidRun;
+    /** CPU seconds of the bench process (the emulator is most of it) over `wallSeconds`. */
+    emulator?: { cpuSeconds: number; wallSeconds: number };
+  },
 ): void {
   const sends = args.calls.filter((c) => c.method === args.method && c.ok);
   const first = Math.min(...sends.map((c) => c.at));
@@ -62,6 +70,9 @@ export function paidFigures(
   const ms = (seconds: number) => fixed((seconds * 1000) / args.deliveries, 2);
   report.figure(name, "bot CPU per delivery (user + system)", `${fixed(perDeliveryMs, 2)} ms (${ms(args.cpu.user)} + ${ms(args.cpu.system)})`, atMost(perDeliveryMs, 0.5, "≤ 0.5 ms"));
   report.figure(name, "bot CPU: share of one core over the span", `${fixed((cpuSeconds / spanSeconds) * 100, 0)} %`);
+  if (args.emulator) {
+    report.figure(name, "emulator (the bench process) CPU: share of one core", `${fixed((args.emulator.cpuSeconds / args.emulator.wallSeconds) * 100, 0)} %`);
+  }
   if (args.method === "sendDocument") {
     const bytes = sends.reduce((sum, c) => sum + ((c.params.document as { size?: number } | undefined)?.size ?? 0), 0);
     const average = bytes / Math.max(1, sends.length);
@@ -69,3 +80,9 @@ export function paidFigures(
     report.figure(name, `upload a paid wave needs at ${PAID_RATE}/s: per 100 KB of ticket`, `${fixed((PAID_RATE * 100 * 1024) / 1e6, 0)} MB/s (${fixed((PAID_RATE * 100 * 1024 * 8) / 1e6, 0)} Mbit/s)`);
   }
 }
+
+/** The bench process's CPU (the emulator is most of it) since `before`, in seconds. */
+export const benchCpuSince = (before: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+};

@@ -13,7 +13,7 @@
  * disk): 100 000 PDFs are beyond one ZIP upload (ZIP_MAX_ENTRIES, 20 MB).
  */
 import { ticketPdfs, waitForSummary } from "../../tests/support/waves.js";
-import { cpuSince, paidEnv, paidFigures } from "./paid.js";
+import { benchCpuSince, cpuSince, paidEnv, paidFigures } from "./paid.js";
 import { checkSheets, reportFigures, reportInFreshProcess } from "./reports.js";
 import { atLeast, atMost, type BenchReport, fixed, mb, numberAfter, ratio, sec } from "./report.js";
 import { seedAvailableTickets, seedParticipants, type SeededPerson, type SeededTicket } from "./seed.js";
@@ -48,7 +48,14 @@ export async function scale(report: BenchReport, run: ScaleRun): Promise<void> {
     const paidName = `${name}: paid ticket wave to all, concurrency auto`;
     await sc.startBot();
     const paid = await sendTickets(sc, paidName, run.participants / 500);
-    paidFigures(report, paidName, { calls: paid.calls, method: "sendDocument", deliveries: run.participants, cpu: paid.cpu, run: {} });
+    paidFigures(report, paidName, {
+      calls: paid.calls,
+      method: "sendDocument",
+      deliveries: run.participants,
+      cpu: paid.cpu,
+      run: {},
+      emulator: { cpuSeconds: paid.emulatorCpuSeconds, wallSeconds: paid.wallSeconds },
+    });
     report.figure(paidName, "peak RSS of the bot", mb(paid.peakMb), atMost(paid.peakMb, 300, "< 300 MB"));
     checkWave(report, paidName, sc, paid.summaryText, people, tickets);
     await sc.bot.stop();
@@ -99,6 +106,7 @@ interface SendResult {
   summaryText: string | undefined;
   calls: ReturnType<typeof callsSince>;
   cpu: { user: number; system: number };
+  emulatorCpuSeconds: number;
   peakMb: number;
 }
 
@@ -108,13 +116,15 @@ async function sendTickets(sc: Scenario, name: string, expectedSeconds: number):
   const from = sc.emu.calls.length;
   const since = sc.founder.messages.length;
   const cpuBefore = cpuOf(sc);
+  const benchBefore = process.cpuUsage();
   const started = Date.now();
   sc.founder.send("/send_tickets");
   const summary = await waitForSummary(sc, since, expectedSeconds * 3_000 + 120_000);
   const cpu = cpuSince(cpuBefore, cpuOf(sc));
+  const emulatorCpuSeconds = benchCpuSince(benchBefore);
   const calls = callsSince(sc, from);
   trace(name, calls, started);
-  return { wallSeconds: (summary.receivedAt - started) / 1000, summaryText: summary.text, calls, cpu, peakMb: memoryOf(sc).peakMb };
+  return { wallSeconds: (summary.receivedAt - started) / 1000, summaryText: summary.text, calls, cpu, emulatorCpuSeconds, peakMb: memoryOf(sc).peakMb };
 }
 
 function checkWave(report: BenchReport, name: string, sc: Scenario, summary: string | undefined, people: readonly SeededPerson[], tickets: readonly SeededTicket[]): void {

@@ -11,7 +11,7 @@ import { Api, GrammyError, InputFile } from "grammy";
 import { makeZip } from "../../tests/support/fixtures.js";
 import type { Scenario } from "../../tests/support/harness.js";
 import { sha256, ticketPdfs, uploadZip, waitForSummary } from "../../tests/support/waves.js";
-import { concurrencyLabel, cpuSince, paidEnv, paidFigures, type PaidRun } from "./paid.js";
+import { benchCpuSince, concurrencyLabel, cpuSince, paidEnv, paidFigures, type PaidRun } from "./paid.js";
 import { atLeast, atMost, type BenchReport, cpuUse, fixed, mb, numberAfter, ratio, sec } from "./report.js";
 import { trace } from "./trace.js";
 import { seedParticipants, type SeededPerson } from "./seed.js";
@@ -63,12 +63,14 @@ export async function ticketWave(report: BenchReport, run: WaveRun, shared: Wave
     const since = sc.founder.messages.length;
     const expectedSeconds = run.participants / (run.paid ? 100 : run.rate);
     const cpuBefore = cpuOf(sc);
+    const benchBefore = process.cpuUsage();
     const started = Date.now();
     sc.founder.send("/send_tickets");
     const summary = await waitForSummary(sc, since, expectedSeconds * 3_000 + 60_000);
     const wallMs = summary.receivedAt - started;
     const memory = memoryOf(sc);
     const cpuUsed = cpuSince(cpuBefore, cpuOf(sc));
+    const emulatorCpuSeconds = benchCpuSince(benchBefore);
     const cpu = cpuUsed.user + cpuUsed.system;
     const calls = callsSince(sc, from);
     trace(name, calls, started);
@@ -77,7 +79,14 @@ export async function ticketWave(report: BenchReport, run: WaveRun, shared: Wave
     report.figure(name, "wall time /send_tickets → summary", sec(wallMs / 1000));
     if (run.paid) {
       report.figure(name, "messages/s, /send_tickets → summary", fixed(perSecond));
-      paidFigures(report, name, { calls, method: "sendDocument", deliveries: run.participants, cpu: cpuUsed, run: run.paid });
+      paidFigures(report, name, {
+      calls,
+      method: "sendDocument",
+      deliveries: run.participants,
+      cpu: cpuUsed,
+      run: run.paid,
+      emulator: { cpuSeconds: emulatorCpuSeconds, wallSeconds: wallMs / 1000 },
+    });
     } else {
       const share = perSecond / run.rate;
       report.figure(name, "messages/s", fixed(perSecond), atLeast(share, 0.95, `≥ ${fixed(0.95 * run.rate, 2)}`));
