@@ -90,7 +90,8 @@ export function createPeopleOperations(deps: PeopleDeps) {
     },
     /** Writes a line of the conversation, for participants and organisers only. */
     recordChatLine(line: ChatLine, at = Date.now()): void {
-      if (roleOf(line.userId) !== "visitor") repos.chatLog.record(line, at);
+      // A participant is the common case (every delivery): one query for them.
+      if (repos.users.isParticipant(line.userId) || roleOf(line.userId) !== "visitor") repos.chatLog.record(line, at);
     },
     /** What the bot received as message #id from this person (to describe a copy of it). */
     receivedMessage(userId: number, messageId: number): string | undefined {

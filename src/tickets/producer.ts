@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { InlineKeyboard, InputFile } from "grammy";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
-import type { TicketRow } from "../db/repos/tickets.js";
+import type { PickKinds, TicketRow } from "../db/repos/tickets.js";
 import { MissingFileError } from "../delivery/failures.js";
 import { walkParticipants } from "../delivery/participants.js";
 import type { JobProducer, SkipReason } from "../delivery/types.js";
@@ -53,9 +53,9 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
   const { waves, tickets, users, jobs } = repos;
 
   /** An available ticket for this person whose file is really there. */
-  function pickTicket(waveId: number, user: { id: number; username: string | null }): TicketRow | undefined {
+  function pickTicket(waveId: number, user: { id: number; username: string | null }, kinds: PickKinds): TicketRow | undefined {
     for (;;) {
-      const ticket = tickets.pickFor(waveId, user);
+      const ticket = tickets.pickFor(waveId, user, kinds);
       if (!ticket || existsSync(ticketFilePath(config.paths, ticket))) return ticket;
       tickets.markMissing(ticket.id); // recorded against the ticket; the person gets another
     }
@@ -75,6 +75,12 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     return found;
   }
 
+  /**
+   * The ticket and language the re-check read at the claim, for the send
+   * that follows it at once: the send does not read them again.
+   */
+  const checked = new Map<number, { ticket: TicketRow; languageCode: string | null }>();
+
   /** The ticket is already where an erasure put it: bound to this person for good. */
   const boundToErased = (ticket: TicketRow | undefined, userId: number): boolean =>
     ticket?.status === "revoked" && ticket.user_id === userId && ticket.revoke_reason === "erased";
@@ -83,9 +89,11 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     prepare(job, limit) {
       // A reissue: its one delivery was queued with the job; nobody else is walked.
       if (job.scope === "queued") return { deliveries: [], done: true };
+      // Whether the wave has tickets held for someone or named in a manifest at all: the same for this whole batch.
+      const kinds = tickets.pickKinds(job.ref_id);
       return walkParticipants(repos, job, limit, deps.isOrganiser, (user) => {
         if (tickets.hasTicket(job.ref_id, user.id) || jobs.hasDelivery(job.id, user.id)) return undefined;
-        const ticket = pickTicket(job.ref_id, user);
+        const ticket = pickTicket(job.ref_id, user, kinds);
         if (!ticket) {
           jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "skipped", errorKind: "no_ticket" });
           return undefined;
@@ -101,17 +109,24 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       if (!ticket || ticket.wave_id !== job.ref_id || ticket.status !== "assigned" || ticket.user_id !== delivery.user_id) {
         return boundToErased(ticket, delivery.user_id) ? "erased" : "ticket_changed";
       }
-      const verdict = recipientVerdict(users.findById(delivery.user_id));
+      const user = users.findById(delivery.user_id);
+      const verdict = recipientVerdict(user);
       if (verdict !== "ok") return verdict;
-      return deps.isOrganiser(delivery.user_id) ? "staff" : "ok";
+      if (deps.isOrganiser(delivery.user_id)) return "staff";
+      checked.set(delivery.id, { ticket, languageCode: user!.language_code });
+      return "ok";
     },
 
     async send(api, job, delivery, signal) {
-      const ticket = tickets.ticket(delivery.item_id!)!;
+      // What the re-check just read, in the same claim (else read again: a send without a claim in this process).
+      const seen = checked.get(delivery.id);
+      checked.delete(delivery.id);
+      const ticket = seen?.ticket ?? tickets.ticket(delivery.item_id!)!;
+      const languageCode = seen ? seen.languageCode : users.findById(delivery.user_id)?.language_code;
       const path = ticketFilePath(config.paths, ticket);
       const file = ticketFile(path, ticket);
       const wave = waves.byId(job.ref_id)!;
-      const texts = textsFor(localeFor(users.findById(delivery.user_id)?.language_code, config.DEFAULT_LOCALE), wave.name);
+      const texts = textsFor(localeFor(languageCode, config.DEFAULT_LOCALE), wave.name);
       const message = await api.sendDocument(
         delivery.user_id,
         file,
@@ -130,7 +145,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     onSent(_job, delivery, result) {
       if (tickets.markSent(delivery.item_id!, delivery.user_id, result)) {
         // A sent ticket has its personal entry pass.
-        repos.passes.ensure(delivery.item_id!, delivery.user_id, newPassCode());
+        repos.passes.add(delivery.item_id!, delivery.user_id, newPassCode());
         return true;
       }
       // Sent while the person was being erased: the erasure already bound the ticket to them.
@@ -166,6 +181,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     },
 
     onFinished(job) {
+      checked.clear();
       if (job.scope === "wave") waves.transition(job.ref_id, "sending", "confirmed");
     },
 

@@ -6,7 +6,8 @@ import type { Migration } from "./index.js";
  * cost time quadratic in its size. The free unnamed tickets of a wave, in
  * import order, now have an index of their own; tickets held for someone or
  * named in a manifest are found through theirs (tickets_held_for,
- * tickets_named).
+ * tickets_named), and whether a wave has any such ticket still available is
+ * one index seek (tickets_named_free).
  *
  * Every copy of a broadcast is described in the recipient's chat log by the
  * message it copies, looked up in the admin's log by message id: that walked
@@ -22,6 +23,7 @@ export const largeWaves: Migration = {
   up(db) {
     db.exec(`
       CREATE INDEX tickets_free ON tickets (wave_id, id) WHERE status = 'available' AND held_for IS NULL AND named_key IS NULL;
+      CREATE INDEX tickets_named_free ON tickets (wave_id) WHERE status = 'available' AND named_key IS NOT NULL;
       CREATE INDEX chat_log_incoming ON chat_log (user_id, message_id) WHERE direction = 'in';
       CREATE INDEX tickets_order ON tickets (wave_id, id);
       CREATE INDEX invites_order ON invites (created_at, code);

@@ -31,6 +31,12 @@ export interface TicketRow {
   revoke_reason: RevokeReason | null;
 }
 
+/** Which steps of picking a ticket can find anything in a wave now. */
+export interface PickKinds {
+  held: boolean;
+  named: boolean;
+}
+
 /** A ticket as the Tickets sheet shows it: its holder's username (or erasure), and their check-in now. */
 export type TicketLine = TicketRow & {
   holder_username: string | null;
@@ -161,6 +167,10 @@ export function createTicketsRepo(db: Db) {
     ORDER BY id
     LIMIT 1
   `);
+  const anyHeld = db.prepare<[number], { n: number }>(`SELECT EXISTS (SELECT 1 FROM tickets INDEXED BY tickets_held_for WHERE held_for IS NOT NULL AND wave_id = ? AND status = 'available') AS n`);
+  const anyNamed = db.prepare<[number], { n: number }>(
+    `SELECT EXISTS (SELECT 1 FROM tickets INDEXED BY tickets_named_free WHERE wave_id = ? AND status = 'available' AND named_key IS NOT NULL) AS n`,
+  );
   const pickFree = db.prepare<[number], TicketRow>(`
     SELECT * FROM tickets INDEXED BY tickets_free
     WHERE wave_id = ? AND status = 'available' AND held_for IS NULL AND named_key IS NULL
@@ -293,9 +303,17 @@ export function createTicketsRepo(db: Db) {
      * The ticket this participant should get next: one held for them after an
      * uncertain delivery, else one a manifest names them for, else an unnamed one.
      */
-    pickFor(waveId: number, user: { id: number; username: string | null }): TicketRow | undefined {
+    pickFor(waveId: number, user: { id: number; username: string | null }, kinds: PickKinds = { held: true, named: true }): TicketRow | undefined {
       const keys = { idKey: `id:${user.id}`, nameKey: user.username ? `username:${user.username.toLowerCase()}` : "-" };
-      return pickHeld.get({ wave: waveId, user: user.id, ...keys }) ?? pickNamed.get({ wave: waveId, ...keys }) ?? pickFree.get(waveId);
+      return (
+        (kinds.held ? pickHeld.get({ wave: waveId, user: user.id, ...keys }) : undefined) ??
+        (kinds.named ? pickNamed.get({ wave: waveId, ...keys }) : undefined) ??
+        pickFree.get(waveId)
+      );
+    },
+    /** Whether any available ticket of the wave is held for someone or named in a manifest (pickFor may then skip those steps). */
+    pickKinds(waveId: number): PickKinds {
+      return { held: anyHeld.get(waveId)!.n === 1, named: anyNamed.get(waveId)!.n === 1 };
     },
     assign(ticketId: number, userId: number, now = Date.now()): boolean {
       return assign.run({ id: ticketId, user: userId, at: now }).changes === 1;
