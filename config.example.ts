@@ -25,9 +25,11 @@ const config = {
   // The organisers' time zone: every time in messages, reports and the statistics picture is
   // this zone's clock, and reports name it in their headers. Set it where the event happens.
   TIME_ZONE: "Europe/Moscow",
-  // Delivery speed: messages per second (Telegram allows about 30) and sends in flight.
+  // Delivery speed: messages per second (Telegram allows about 30), and sends in flight:
+  // "auto" sizes the window from the measured round trip so that the rate is reached,
+  // a number (1–1000) fixes it (it must then cover rate × round trip).
   SEND_RATE_PER_SECOND: 25,
-  SEND_CONCURRENCY: 16,
+  SEND_CONCURRENCY: "auto",
   // Telegram's flood limits as the bot respects them: new messages per second across
   // all chats (replies and delivery together), and per chat with the burst it tolerates.
   TELEGRAM_GLOBAL_RATE: 30,

@@ -8,6 +8,7 @@ const TOKEN_PATTERN = /^\d{3,}:[A-Za-z0-9_-]{30,}$/;
 
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 const envBoolean = z.union([z.boolean(), z.stringbool()]);
+const CONCURRENCY_ERROR = 'must be "auto" or a whole number from 1 to 1000';
 
 /**
  * Every key of SPEC §3 (plus the delivery and operations knobs of later
@@ -52,8 +53,14 @@ export const configSchema = z.strictObject({
   LOG_MAX_FILES: positiveInt(1000).default(5),
   /** Messages per second of ticket and broadcast delivery; Telegram allows about 30. */
   SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
-  /** Sends in flight at once; must cover rate × round trip (25/s × 0.3 s ≈ 8). */
-  SEND_CONCURRENCY: positiveInt(200).default(16),
+  /**
+   * Sends in flight at once. "auto": sized from the measured round trip so
+   * that the configured rate is reached (rate × round trip, with headroom);
+   * a number fixes it (it must then cover rate × round trip: 1 000/s × 0.3 s = 300).
+   */
+  SEND_CONCURRENCY: z
+    .union([z.literal("auto"), z.coerce.number().int().min(1, { error: CONCURRENCY_ERROR }).max(1000, { error: CONCURRENCY_ERROR })], { error: CONCURRENCY_ERROR })
+    .default("auto"),
   /** Telegram's own ceiling for new messages across all chats (interactive replies + delivery). */
   TELEGRAM_GLOBAL_RATE: z.coerce.number().positive().max(1000).default(30),
   /** Telegram's per-chat ceiling: sustained messages per second to one chat, and the burst it tolerates. */

@@ -6,6 +6,8 @@
  * seed is one transaction of prepared INSERTs.
  */
 import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { newPassCode } from "../../src/door/passes.js";
 
@@ -21,6 +23,8 @@ export interface ParticipantSeed {
   /** The founder who "created" their invites. */
   founderId: number;
   usernamePrefix?: string;
+  /** registration_seq of the first participant (after those seeded before); default 1. */
+  firstSeq?: number;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -45,7 +49,7 @@ function insertParticipants(db: Db, seed: ParticipantSeed, now: number): SeededP
     const at = start + i * 10;
     const code = createHash("sha256").update(`invite-${id}`).digest("base64url").slice(0, 16);
     invite.run({ code, created: start - HOUR, by: seed.founderId, id, at });
-    user.run({ id, username, first: `Guest${i + 1}`, last: i % 3 === 0 ? `Family${i}` : null, at, seq: i + 1, code, version: AGREEMENT_VERSION });
+    user.run({ id, username, first: `Guest${i + 1}`, last: i % 3 === 0 ? `Family${i}` : null, at, seq: (seed.firstSeq ?? 1) + i, code, version: AGREEMENT_VERSION });
     people.push({ id, username });
   }
   return people;
@@ -224,6 +228,58 @@ export function seedPassHolders(databasePath: string, seed: ParticipantSeed): Pa
         pass.run({ code, ticket: ticket.id, user: person.id, at });
         return { ...person, pass: code };
       });
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** A PDF of a seeded wave, as its import stored it. */
+export interface SeededTicket {
+  name: string;
+  data: Buffer;
+}
+
+/**
+ * Tickets imported into the confirmed wave, ready for /send_tickets, as a
+ * ZIP import leaves them: a row each and the file under
+ * <ticketsFolder>/wave-<id>/. The wave is created when there is none yet
+ * (ZIP_MAX_ENTRIES and the cloud API's 20 MB download limit put 100 000
+ * tickets out of reach of one upload).
+ */
+export function seedAvailableTickets(databasePath: string, ticketsFolder: string, seed: { founderId: number; tickets: readonly SeededTicket[] }): void {
+  const db = openDatabase(databasePath);
+  try {
+    db.transaction(() => {
+      const now = Date.now();
+      const existing = db.prepare(`SELECT id FROM waves WHERE status = 'confirmed'`).get() as { id: number } | undefined;
+      const waveId =
+        existing?.id ??
+        Number(
+          db
+            .prepare(`INSERT INTO waves (name, status, created_at, created_by, confirmed_at) VALUES ('Benchmark', 'confirmed', @at, @by, @at)`)
+            .run({ at: now, by: seed.founderId }).lastInsertRowid,
+        );
+      const importId = Number(
+        db
+          .prepare(
+            `INSERT INTO ticket_imports (wave_id, at, by, source, file_name, mode, imported, archived)
+             VALUES (@wave, @at, @by, 'server', 'seed', 'add', @count, 0)`,
+          )
+          .run({ wave: waveId, at: now, by: seed.founderId, count: seed.tickets.length }).lastInsertRowid,
+      );
+      const insert = db.prepare(
+        `INSERT INTO tickets (wave_id, import_id, file_name, path, sha256, size, status, created_at)
+         VALUES (@wave, @import, @name, @path, @sha, @size, 'available', @at)`,
+      );
+      const folder = join(ticketsFolder, `wave-${waveId}`);
+      mkdirSync(folder, { recursive: true });
+      for (const ticket of seed.tickets) {
+        const sha = createHash("sha256").update(ticket.data).digest("hex");
+        const stored = `${sha.slice(0, 12)}-${ticket.name}`;
+        writeFileSync(join(folder, stored), ticket.data);
+        insert.run({ wave: waveId, import: importId, name: ticket.name, path: `wave-${waveId}/${stored}`, sha, size: ticket.data.length, at: now });
+      }
     })();
   } finally {
     db.close();

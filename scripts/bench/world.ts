@@ -38,7 +38,7 @@ const BENCH_ENV: Record<string, string> = {
   TELEGRAM_CHAT_BURST: "3",
   FOUNDER_ALERTS: "false",
   LOG_LEVEL: "info",
-  // Debugging aid: e.g. BENCH_BOT_NODE_OPTIONS=--cpu-prof to profile the bot process.
+  // Debugging aid: e.g. BENCH_BOT_NODE_OPTIONS=--max-old-space-size=64 for the bot process.
   ...(process.env.BENCH_BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS } : {}),
 };
 
@@ -49,10 +49,14 @@ export interface BenchScenarioOptions {
   noStart?: boolean;
 }
 
+/** Debugging aid: node's own options for the bot process, e.g. BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const BOT_NODE_ARGS = process.env.BENCH_BOT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+
 export function benchScenario(options: BenchScenarioOptions = {}): Promise<Scenario> {
   return Scenario.start({
     emulator: { ...TELEGRAM_LIKE, ...options.emulator },
     env: { ...BENCH_ENV, ...options.env },
+    ...(BOT_NODE_ARGS.length > 0 ? { nodeArgs: BOT_NODE_ARGS } : {}),
     ...(options.noStart ? { noStart: true } : {}),
   });
 }
@@ -81,10 +85,16 @@ const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { enc
 
 /** CPU seconds (user + system) the bot process has used so far: how much of a core the bot needs, beside the time Telegram takes. */
 export function cpuSecondsOf(sc: Scenario): number {
+  const { user, system } = cpuOf(sc);
+  return user + system;
+}
+
+/** The bot's CPU seconds so far, in its own code (user) and in the kernel on its behalf (system: mostly the network). */
+export function cpuOf(sc: Scenario): { user: number; system: number } {
   const stat = readFileSync(`/proc/${sc.bot.child.pid}/stat`, "utf8");
   // Fields after the command name (which may contain spaces), from field 3 (state) on.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  return { user: Number(fields[11]) / CLOCK_TICKS_PER_SECOND, system: Number(fields[12]) / CLOCK_TICKS_PER_SECOND };
 }
 
 /** The emulator's calls recorded since `from` (an index into `emu.calls`). */

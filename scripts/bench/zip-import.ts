@@ -37,7 +37,7 @@ export async function zipImport(report: BenchReport, run: ImportRun): Promise<vo
     report.figure(name, "upload → answer", sec(seconds, 2), atMost(seconds, 5, "< 5 s"));
     report.figure(name, "peak RSS of the bot", mb(memory.peakMb), atMost(memory.peakMb, 400, "< 400 MB"));
 
-    report.check(name, `the bot reports ${run.files} imported`, numberAfter(reply.text, "Imported") === run.files, (reply.text ?? "").split("\n")[0]);
+    report.check(name, `the bot reports ${run.files} imported`, numberAfter(reply.text, "Loaded") === run.files, (reply.text ?? "").split("\n")[0]);
     const rows = sc.query<{ n: number }>("SELECT COUNT(*) AS n FROM tickets WHERE status = 'available'")[0]!.n;
     report.check(name, "database: one ticket per PDF", rows === run.files, `${rows} of ${run.files}`);
     const folder = join(sc.dir, "tickets");

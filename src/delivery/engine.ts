@@ -4,6 +4,8 @@ import type { JobKind, JobRow, JobsRepo } from "../db/repos/jobs.js";
 import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { JobRun } from "./job-run.js";
+import { Ledger } from "./ledger.js";
+import { AutoWindow, FixedWindow, type WindowSizing } from "./window.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { JobProducer } from "./types.js";
 
@@ -11,13 +13,15 @@ export interface EngineOptions {
   jobs: JobsRepo;
   /** Runs producer bookkeeping and delivery rows as one transaction. */
   transaction<T>(fn: () => T): T;
+  /** Claims and outcomes of sends, committed in groups (see ledger.ts); one of its own by default. */
+  ledger?: Ledger;
   /** An Api that retries 429 itself and leaves other failures to the engine. */
   api: Api;
   producers: Record<JobKind, JobProducer>;
   /** SEND_RATE_PER_SECOND: the pace of this engine's sends. */
   limiter: RateLimiter;
-  /** SEND_CONCURRENCY: sends in flight at once. */
-  concurrency: number;
+  /** SEND_CONCURRENCY: sends in flight at once, or "auto" to follow the measured round trip (window.ts). */
+  concurrency: number | "auto";
   translate(locale: string): Translate;
   logger: Logger;
   /** Pause before each retry round of transient failures. */
@@ -25,6 +29,9 @@ export interface EngineOptions {
   /** Progress after the first delivery and after every N-th (SPEC §8). */
   progressEvery?: number;
 }
+
+/** The engine's options as a job run sees them: a ledger and a window sizing always there. */
+export type RunOptions = EngineOptions & { ledger: Ledger; sizing: WindowSizing };
 
 /** What the use-case layer may ask of the running engine. */
 export interface EngineControl {
@@ -40,7 +47,8 @@ export interface EngineControl {
  * The delivery engine (SPEC §8): one job at a time, in the background, its
  * state in SQLite. It walks a producer's recipients in order, keeps a bounded
  * window of sends in flight under a rate limiter, records every outcome in
- * the same transaction as the producer's bookkeeping, retries transient
+ * the same transaction as the producer's bookkeeping (several sends'
+ * outcomes and claims share one transaction: ledger.ts), retries transient
  * failures in a second pass, reports progress, and after a crash resumes
  * where the database says it was: deliveries prepared but not confirmed are
  * sent again to the same person, never to anyone else.
@@ -78,7 +86,18 @@ export class DeliveryEngine implements EngineControl {
   /** Aborts sends still in flight when a shutdown's grace period is over. */
   private readonly abort = new AbortController();
 
-  constructor(private readonly options: EngineOptions) {}
+  private readonly options: RunOptions;
+
+  constructor(options: EngineOptions) {
+    this.options = {
+      ...options,
+      ledger:
+        options.ledger ??
+        new Ledger({ transaction: options.transaction, onError: (error) => options.logger.error({ err: error }, "delivery bookkeeping could not be committed") }),
+      // Measured across jobs: the next job starts with the window the last one ended with.
+      sizing: options.concurrency === "auto" ? new AutoWindow(options.limiter.ratePerSecond) : new FixedWindow(options.concurrency),
+    };
+  }
 
   start(): void {
     if (this.loopTask) return;
@@ -113,6 +132,8 @@ export class DeliveryEngine implements EngineControl {
     const timer = setTimeout(() => this.abort.abort(), graceMs);
     await this.loopTask;
     clearTimeout(timer);
+    // Chat-log lines of the last messages (the summary, a progress edit) are written now.
+    this.options.ledger.close();
   }
 
   private async loop(): Promise<void> {
@@ -132,6 +153,7 @@ export class DeliveryEngine implements EngineControl {
         if (!this.stopping) await sleep(10_000);
       } finally {
         this.current = undefined;
+        this.options.ledger.flush();
       }
     }
   }
@@ -156,7 +178,7 @@ export class DeliveryEngine implements EngineControl {
     if (run.job.phase === "main") {
       for (;;) {
         if (this.stopping || run.cancel) break;
-        const batch = this.options.transaction(() => producer.prepare(run.job, this.options.concurrency));
+        const batch = this.options.transaction(() => producer.prepare(run.job, run.windowSize));
         run.job = jobs.byId(job.id)!;
         await run.launchAll(batch.deliveries, () => this.stopping);
         if (batch.done) break;

@@ -5,7 +5,7 @@ import { failpoint } from "../failpoints.js";
 import type { Translate } from "../i18n.js";
 import { formatDuration } from "../time.js";
 import { jobButtons } from "./buttons.js";
-import type { EngineOptions } from "./engine.js";
+import type { RunOptions } from "./engine.js";
 import { classifyFailure, type Failure, type FailureKind } from "./failures.js";
 import { ProgressMessage } from "./progress.js";
 import type { JobProducer, SendResult } from "./types.js";
@@ -31,16 +31,17 @@ export class JobRun {
   private sentHere = 0;
   /** Reports to nobody (see JobProducer.quiet). */
   private readonly quiet: boolean;
+  private stopButton: InlineKeyboard | undefined;
   private sent: number;
   private failed: number;
 
   constructor(
     public job: JobRow,
     private readonly producer: JobProducer,
-    private readonly options: EngineOptions,
+    private readonly options: RunOptions,
     private readonly signal: AbortSignal,
   ) {
-    this.window = new SendWindow(options.concurrency);
+    this.window = new SendWindow(options.sizing.size());
     this.t = options.translate(job.locale);
     this.quiet = producer.quiet?.(job) ?? false;
     const tally = options.jobs.tally(job.id);
@@ -67,7 +68,11 @@ export class JobRun {
       }
       await this.window.acquire();
       await this.options.limiter.take();
+      const started = performance.now();
       const task = this.attempt(delivery).finally(() => {
+        // The time this send held its slot sizes the window (SEND_CONCURRENCY=auto).
+        this.options.sizing.observe(performance.now() - started);
+        this.window.resize(this.options.sizing.size());
         this.window.release();
         this.inFlight.delete(task);
       });
@@ -75,14 +80,25 @@ export class JobRun {
     }
   }
 
+  /** Sends in flight at most now; also how many recipients the walk prepares at a time. */
+  get windowSize(): number {
+    return this.window.size;
+  }
+
   async drain(): Promise<void> {
     await Promise.all(this.inFlight);
     await this.window.drained();
   }
 
+  /**
+   * One delivery: claimed, sent, its outcome recorded. Claim and outcome go
+   * through the ledger, committed in groups with other sends' bookkeeping;
+   * each is awaited, so the send starts after its claim is durable and the
+   * window slot is freed after its outcome is.
+   */
   private async attempt(delivery: DeliveryRow): Promise<void> {
-    const { jobs, transaction, logger } = this.options;
-    const claimed = transaction(() => this.claim(delivery));
+    const { jobs, ledger, logger } = this.options;
+    const claimed = await ledger.run(() => this.claim(delivery));
     if (!claimed) return;
     let result: SendResult;
     try {
@@ -93,7 +109,7 @@ export class JobRun {
       if (this.signal.aborted) return;
       const failure = classifyFailure(error);
       const final = failure.permanent;
-      const consistent = transaction(
+      const consistent = await ledger.run(
         () => jobs.markFailure(claimed.id, final ? "failed" : "retry", failure.kind, failure.description) && this.producer.onFailed(this.job, claimed, failure, final),
       );
       if (!consistent) this.bookkeepingError(claimed, "failed");
@@ -103,7 +119,11 @@ export class JobRun {
       return;
     }
     failpoint("delivery:sent-not-recorded");
-    const consistent = transaction(() => jobs.markSent(claimed.id, result) && this.producer.onSent(this.job, claimed, result));
+    const consistent = await ledger.run(() => {
+      // Sent, and recorded in a group not committed yet: a crash here repeats this send, to the same person.
+      failpoint("delivery:sent-not-committed");
+      return jobs.markSent(claimed.id, result) && this.producer.onSent(this.job, claimed, result);
+    });
     if (!consistent) this.bookkeepingError(claimed, "sent");
     this.sent++;
     this.sentHere++;
@@ -193,7 +213,8 @@ export class JobRun {
 
   showProgress(): void {
     if (this.quiet) return;
-    const stop = new InlineKeyboard().text(this.t("delivery-button-stop"), jobButtons.data("stop", this.job.id));
+    this.stopButton ??= new InlineKeyboard().text(this.t("delivery-button-stop"), jobButtons.data("stop", this.job.id));
+    // Rendered when the edit goes out (at most every few seconds), not at every 20th send.
     this.progress.update(
       () =>
         this.t("delivery-progress", {
@@ -204,7 +225,7 @@ export class JobRun {
           failed: this.failed,
           rate: this.rate(),
         }),
-      stop,
+      this.stopButton,
     );
   }
 

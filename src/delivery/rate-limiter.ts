@@ -54,11 +54,20 @@ export class RateLimiter {
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
+
+  /** Neither paused nor holding reserved slots: it would behave exactly like a new one. */
+  isAtRest(now = this.now()): boolean {
+    return this.tat <= now && this.pausedUntil <= now;
+  }
 }
 
 /**
- * One limiter per key (chat id), created on demand and forgotten once idle so
- * that a long event with thousands of chats does not grow the map forever.
+ * One limiter per key (chat id), created on demand and forgotten once at
+ * rest — its burst refilled, not paused — when it behaves exactly like a new
+ * one: a wave to 100 000 people must not keep a limiter per person for the
+ * last minute (at the paid rate that was 60 000 of them). The map is kept in
+ * order of last use (a used key moves to the end), so a sweep stops at the
+ * first key still in use.
  */
 export class KeyedRateLimiter {
   private readonly limiters = new Map<number, { limiter: RateLimiter; lastUsed: number }>();
@@ -73,18 +82,25 @@ export class KeyedRateLimiter {
   get(key: number): RateLimiter {
     const now = this.now();
     let entry = this.limiters.get(key);
-    if (!entry) {
-      entry = { limiter: new RateLimiter(this.ratePerSecond, this.burst, this.now), lastUsed: now };
-      this.limiters.set(key, entry);
-    }
+    if (entry) this.limiters.delete(key);
+    else entry = { limiter: new RateLimiter(this.ratePerSecond, this.burst, this.now), lastUsed: now };
     entry.lastUsed = now;
+    this.limiters.set(key, entry);
     if (++this.sweeps >= 1000) this.sweep(now);
     return entry.limiter;
   }
 
+  get size(): number {
+    return this.limiters.size;
+  }
+
   private sweep(now: number): void {
     this.sweeps = 0;
-    const idleMs = (this.burst / this.ratePerSecond) * 1000 + 60_000;
-    for (const [key, entry] of this.limiters) if (now - entry.lastUsed > idleMs) this.limiters.delete(key);
+    // Time to refill the burst, and a second more: the gap to the previous message is then over any per-chat interval.
+    const idleMs = (this.burst / this.ratePerSecond) * 1000 + 1000;
+    for (const [key, entry] of this.limiters) {
+      if (now - entry.lastUsed <= idleMs) break;
+      if (entry.limiter.isAtRest(now)) this.limiters.delete(key); // a paused one stays until its pause is over
+    }
   }
 }

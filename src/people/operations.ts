@@ -107,8 +107,9 @@ export function createPeopleOperations(deps: PeopleDeps) {
       if (role !== "visitor") repos.users.markBlocked(userId);
     },
     /** Writes a line of the conversation, for participants and organisers only. */
-    recordChatLine(line: ChatLine): void {
-      if (roleOf(line.userId) !== "visitor") repos.chatLog.record(line);
+    recordChatLine(line: ChatLine, at = Date.now()): void {
+      // A participant is the common case (every delivery): one query for them.
+      if (repos.users.isParticipant(line.userId) || roleOf(line.userId) !== "visitor") repos.chatLog.record(line, at);
     },
     /** What the bot received as message #id from this person (to describe a copy of it). */
     receivedMessage(userId: number, messageId: number): Described | undefined {

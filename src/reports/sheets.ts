@@ -7,8 +7,8 @@ import type { CheckinRow } from "../db/repos/checkins.js";
 import type { DoorListRow } from "../db/repos/passes.js";
 import type { SecurityEvent } from "../db/repos/security.js";
 import type { StaffRow } from "../db/repos/staff.js";
-import type { TicketRow } from "../db/repos/tickets.js";
-import type { UserRow } from "../db/repos/users.js";
+import type { TicketLine, TicketRow } from "../db/repos/tickets.js";
+import type { ParticipantLine, UserRow } from "../db/repos/users.js";
 import type { WaveSummary } from "../db/repos/waves.js";
 import type { Translate } from "../i18n.js";
 import { inviteLink } from "../invites/codes.js";
@@ -46,6 +46,14 @@ interface AdminLine {
  */
 export function createSheets(deps: SheetDeps, t: Translate) {
   const { repos, people } = deps;
+
+  /** A label without arguments (a status, a reason) translated once per report, not once per row. */
+  const labels = new Map<string, string>();
+  const label = (key: string): string => {
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = t(key)));
+    return text;
+  };
 
   /** "@name (id)", the id alone, or "deleted user #id" for a user id; looked up once per person per report. */
   function whoIs(): (id: number | null | undefined) => string | null {
@@ -93,8 +101,8 @@ export function createSheets(deps: SheetDeps, t: Translate) {
   const waveNames = (): Map<number, string> => new Map(repos.waves.all().map((w) => [w.id, w.name]));
 
   return {
-    participants(): Sheet<UserRow> {
-      const columns: Column<UserRow>[] = [
+    participants(): Sheet<ParticipantLine> {
+      const columns: Column<ParticipantLine>[] = [
         { header: t("col-number"), width: 8, type: "number", value: (u) => u.registration_seq },
         { header: t("col-user-id"), width: 14, type: "id", value: (u) => u.id },
         { header: t("col-username"), width: 22, value: (u) => (u.username ? `@${u.username}` : "") },
@@ -108,8 +116,8 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-ticket"), width: 32, value: (u) => ticketOf(u.id)?.file_name },
         { header: t("col-ticket-status"), width: 14, value: (u) => ticketStatus(ticketOf(u.id)) },
         at("col-blocked-at", (u) => u.blocked_at),
-        at("col-checked-in-at", (u) => repos.checkins.inside(u.id)?.at),
-        { header: t("col-checked-in-by"), width: 22, value: (u) => byWhom(repos.checkins.inside(u.id)?.by) },
+        at("col-checked-in-at", (u) => u.inside_at),
+        { header: t("col-checked-in-by"), width: 22, value: (u) => byWhom(u.inside_by) },
       ];
       const byWhom = whoIs();
       const published = repos.agreements.firstSeen();
@@ -120,7 +128,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         if (last?.userId !== userId) last = { userId, ticket: repos.tickets.boundTo(userId).sort((a, b) => b.wave_id - a.wave_id || b.id - a.id)[0] };
         return last.ticket;
       };
-      const ticketStatus = (ticket: TicketRow | undefined): string | null => (ticket ? t(`ticket-status-${ticket.status}`) : null);
+      const ticketStatus = (ticket: TicketRow | undefined): string | null => (ticket ? label(`ticket-status-${ticket.status}`) : null);
       return { name: t("sheet-participants"), columns, rows: repos.users.iterateParticipants() };
     },
 
@@ -135,7 +143,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-username"), width: 22, value: (a) => (a.user?.username ? `@${a.user.username}` : "") },
         { header: t("col-first-name"), width: 18, value: (a) => a.user?.first_name },
         { header: t("col-last-name"), width: 18, value: (a) => a.user?.last_name },
-        { header: t("col-role"), width: 12, value: (a) => t(`role-${a.role}`) },
+        { header: t("col-role"), width: 12, value: (a) => label(`role-${a.role}`) },
         { header: t("col-added-by"), width: 22, value: (a) => who(a.admin?.added_by) },
         at("col-added-at", (a) => a.admin?.added_at),
       ];
@@ -143,30 +151,30 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       return { name: t("sheet-admins"), columns, rows: lines };
     },
 
-    tickets(): Sheet<TicketRow> {
+    tickets(): Sheet<TicketLine> {
       const names = waveNames();
-      const who = usernames();
-      const columns: Column<TicketRow>[] = [
+      /** "@name", "deleted user #id" or "" for the ticket's holder, as `usernames()` says it (joined in SQL: one query per page, not per row). */
+      const holder = (x: TicketLine): string | null => {
+        const id = x.user_id ?? x.held_for;
+        if (id === null) return null;
+        return x.holder_deleted_at ? t("deleted-user", { id: String(id) }) : x.holder_username ? `@${x.holder_username}` : "";
+      };
+      const columns: Column<TicketLine>[] = [
         { header: t("col-ticket-id"), width: 8, type: "number", value: (x) => x.id },
         { header: t("col-wave"), width: 18, value: (x) => names.get(x.wave_id) ?? String(x.wave_id) },
         { header: t("col-file"), width: 32, value: (x) => x.file_name },
-        { header: t("col-status"), width: 12, value: (x) => t(`ticket-status-${x.status}`) },
+        { header: t("col-status"), width: 12, value: (x) => label(`ticket-status-${x.status}`) },
         { header: t("col-user-id"), width: 14, type: "id", value: (x) => x.user_id ?? x.held_for },
-        { header: t("col-username"), width: 22, value: (x) => who(x.user_id ?? x.held_for) },
+        { header: t("col-username"), width: 22, value: holder },
         { header: t("col-named-for"), width: 20, value: (x) => (x.named_key === "nobody" ? t("named-not-in-manifest") : x.named_as) },
         at("col-assigned-at", (x) => x.assigned_at),
         at("col-sent-at", (x) => x.sent_at),
         { header: t("col-attempts"), width: 9, type: "number", value: (x) => x.attempts },
         { header: t("col-last-error"), width: 40, value: (x) => (x.held_for ? [x.last_error, t("ticket-held")].filter(Boolean).join(" — ") : x.last_error) },
-        at("col-checked-in-at", (x) => checkedInWith(x)),
+        // When the holder came in with this very ticket.
+        at("col-checked-in-at", (x) => (x.status === "sent" && x.inside_ticket_id === x.id ? x.inside_at : undefined)),
       ];
-      /** When the holder came in with this very ticket. */
-      const checkedInWith = (x: TicketRow): number | undefined => {
-        if (x.user_id === null || x.status !== "sent") return undefined;
-        const inside = repos.checkins.inside(x.user_id);
-        return inside?.ticket_id === x.id ? inside.at : undefined;
-      };
-      return { name: t("sheet-tickets"), columns, rows: repos.tickets.iterateTickets() };
+      return { name: t("sheet-tickets"), columns, rows: repos.tickets.iterateLines() };
     },
 
     invites(now = Date.now()): Sheet<InviteRow> {
@@ -174,7 +182,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const columns: Column<InviteRow>[] = [
         { header: t("col-code"), width: 26, value: (i) => i.code },
         { header: t("col-link"), width: 60, value: (i) => inviteLink(bot, i.code) },
-        { header: t("col-status"), width: 12, value: (i) => t(`invite-status-${inviteStatus(i, now)}`) },
+        { header: t("col-status"), width: 12, value: (i) => label(`invite-status-${inviteStatus(i, now)}`) },
         at("col-created-at", (i) => i.created_at),
         { header: t("col-created-by"), width: 22, value: (i) => who(i.created_by) },
         at("col-expires-at", (i) => i.expires_at),
@@ -203,7 +211,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const columns: Column<WaveSummary>[] = [
         { header: t("col-wave-id"), width: 8, type: "number", value: (w) => w.id },
         { header: t("col-name"), width: 24, value: (w) => w.name },
-        { header: t("col-status"), width: 18, value: (w) => t(`wave-status-${deps.waveProgress(w)}`) },
+        { header: t("col-status"), width: 18, value: (w) => label(`wave-status-${deps.waveProgress(w)}`) },
         at("col-created-at", (w) => w.created_at),
         { header: t("col-created-by"), width: 22, value: (w) => who(w.created_by) },
         at("col-confirmed-at", (w) => w.confirmed_at),
@@ -232,7 +240,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-user-id"), width: 14, type: "id", value: (d) => d.user_id },
         { header: t("col-username"), width: 22, value: (d) => who(d.user_id) },
         { header: t("col-what"), width: 40, value: what },
-        { header: t("col-reason"), width: 24, value: (d) => t(`failure-${d.error_kind ?? "internal"}`) },
+        { header: t("col-reason"), width: 24, value: (d) => label(`failure-${d.error_kind ?? "internal"}`) },
         { header: t("col-error"), width: 50, value: (d) => d.error },
         { header: t("col-attempts"), width: 9, type: "number", value: (d) => d.attempts },
         at("col-time", (d) => d.updated_at),
@@ -265,7 +273,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-user-id"), width: 14, type: "id", value: (c) => c.user_id },
         { header: t("col-person"), width: 28, value: (c) => who(c.user_id) },
         { header: t("col-file"), width: 32, value: (c) => (c.ticket_id === null ? null : (repos.tickets.ticket(c.ticket_id)?.file_name ?? null)) },
-        { header: t("col-method"), width: 14, value: (c) => t(`checkin-method-${c.method}`) },
+        { header: t("col-method"), width: 14, value: (c) => label(`checkin-method-${c.method}`) },
         { header: t("col-checked-in-by"), width: 22, value: (c) => who(c.by) },
         at("col-undone-at", (c) => c.undone_at),
         { header: t("col-undone-by"), width: 22, value: (c) => who(c.undone_by) },
@@ -291,7 +299,7 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         at("col-time", (e) => e.at),
         { header: t("col-user-id"), width: 14, type: "id", value: (e) => e.user_id },
         { header: t("col-username"), width: 22, value: (e) => (e.username ? `@${e.username}` : "") },
-        { header: t("col-kind"), width: 16, value: (e) => t(`security-kind-${e.kind}`) },
+        { header: t("col-kind"), width: 16, value: (e) => label(`security-kind-${e.kind}`) },
         { header: t("col-action"), width: 30, value: (e) => securityActionText(e.action, t) },
         { header: t("col-details"), width: 40, value: (e) => securityDetailsText(e.kind, t) },
       ];

@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { KeyedRateLimiter, RateLimiter } from "../delivery/rate-limiter.js";
 import { scrubSecrets } from "../logger.js";
 import { describeMessage, type Described } from "./describe.js";
+import { directCall } from "./direct-call.js";
 import { clampText, MAX_CAPTION, MAX_TEXT } from "./limits.js";
 
 /** Methods that create a new message: they count against Telegram's global and per-chat limits. */
@@ -233,6 +234,8 @@ export function createApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT" | "T
   // Per request, so a connection that never answers costs one delivery slot
   // this long (then it is a network error, retried) instead of grammY's 500 s.
   const api = new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: config.TELEGRAM_TIMEOUT_SECONDS });
+  // Many small calls a second: each one request written at once (innermost, under every transformer).
+  api.config.use(directCall({ token: config.BOT_TOKEN, apiRoot: config.BOT_API_ROOT, timeoutSeconds: config.TELEGRAM_TIMEOUT_SECONDS }));
   installOutbound(api, transformers, mode);
   return api;
 }

@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { InlineKeyboard, InputFile } from "grammy";
 import type { Config } from "../config.js";
 import type { Repos } from "../db/repos/index.js";
 import type { DeliveryRow, JobRow } from "../db/repos/jobs.js";
-import type { TicketRow } from "../db/repos/tickets.js";
+import type { PickKinds, TicketRow } from "../db/repos/tickets.js";
 import type { UserRow } from "../db/repos/users.js";
 import { MissingFileError } from "../delivery/failures.js";
 import { walkParticipants } from "../delivery/participants.js";
@@ -12,6 +12,7 @@ import { localeFor, type Translate } from "../i18n.js";
 import { recipientVerdict } from "../people/recipients.js";
 import { passButtons } from "../door/buttons.js";
 import { newPassCode } from "../door/passes.js";
+import { BUFFER_FILE_MAX_BYTES, BufferFile } from "../telegram/direct-call.js";
 import { ticketCaption } from "./caption.js";
 import { ticketFilePath } from "./storage.js";
 import { sentFileName } from "./names.js";
@@ -26,6 +27,26 @@ export interface TicketProducerDeps {
 
 /** What a notice delivery tells instead of sending a ticket. */
 export type TicketNotice = "no_ticket" | "wave_ended";
+
+/**
+ * What a send uploads: a small ticket's bytes, read at once (one read
+ * instead of a file stream per send: at the paid ceiling that was a large
+ * part of the CPU per delivery), a larger one's path, streamed so that
+ * memory per send in flight stays bounded. Either is read again on a retry.
+ */
+function ticketFile(path: string, ticket: TicketRow): InputFile {
+  const name = sentFileName(ticket.file_name);
+  if (ticket.size > BUFFER_FILE_MAX_BYTES) {
+    if (!existsSync(path)) throw new MissingFileError(ticket.file_name);
+    return new InputFile(path, name);
+  }
+  try {
+    return new BufferFile(readFileSync(path), name);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ENOENT") throw new MissingFileError(ticket.file_name);
+    throw error;
+  }
+}
 
 /**
  * Ticket waves on top of the delivery engine: walks the waiting list first,
@@ -48,22 +69,47 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
   const { waves, tickets, users, jobs, waiting } = repos;
 
   /** An available ticket for this person whose file is really there. */
-  function pickTicket(waveId: number, user: { id: number; username: string | null }): TicketRow | undefined {
+  function pickTicket(waveId: number, user: { id: number; username: string | null }, kinds: PickKinds): TicketRow | undefined {
     for (;;) {
-      const ticket = tickets.pickFor(waveId, user);
+      const ticket = tickets.pickFor(waveId, user, kinds);
       if (!ticket || existsSync(ticketFilePath(config.paths, ticket))) return ticket;
       tickets.markMissing(ticket.id); // recorded against the ticket; the person gets another
     }
   }
+
+  /**
+   * The caption and the button's label, the same for every ticket of a wave
+   * in one language while the event's details stay as they are: translated
+   * once, not per send.
+   */
+  const texts = new Map<string, { caption: string; passButton: string }>();
+  function textsFor(locale: string, wave: string): { caption: string; passButton: string } {
+    const event = repos.event.get();
+    const key = `${locale}\n${wave}\n${event?.updated_at ?? 0}`;
+    let found = texts.get(key);
+    if (!found) {
+      const t = deps.translate(locale);
+      found = { caption: ticketCaption(t, { event, wave, timeZone: config.TIME_ZONE }), passButton: t("pass-button") };
+      if (texts.size > 100) texts.clear();
+      texts.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * The ticket and language the re-check read at the claim, for the send
+   * that follows it at once: the send does not read them again.
+   */
+  const checked = new Map<number, { ticket: TicketRow; languageCode: string | null }>();
 
   /** The ticket is already where an erasure put it: bound to this person for good. */
   const boundToErased = (ticket: TicketRow | undefined, userId: number): boolean =>
     ticket?.status === "revoked" && ticket.user_id === userId && ticket.revoke_reason === "erased";
 
   /** One participant of the walk: a ticket assigned, or a place on the waiting list (told once per wave). */
-  function visit(job: JobRow, user: UserRow): number | undefined {
+  function visit(job: JobRow, user: UserRow, kinds: PickKinds): number | undefined {
     if (tickets.hasTicket(job.ref_id, user.id) || jobs.hasDelivery(job.id, user.id)) return undefined;
-    const ticket = pickTicket(job.ref_id, user);
+    const ticket = pickTicket(job.ref_id, user, kinds);
     if (!ticket) {
       waiting.leftWithout(user.id, job.ref_id);
       if (waiting.markTold(user.id, job.ref_id)) return jobs.addDelivery({ jobId: job.id, userId: user.id, itemId: null, status: "pending", notice: "no_ticket" });
@@ -81,7 +127,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
    * someone who needs nothing any more (became an organiser, holds a ticket
    * of the wave) leaves the list.
    */
-  function walkWaitingList(job: JobRow, limit: number): DeliveryRow[] {
+  function walkWaitingList(job: JobRow, limit: number, kinds: PickKinds): DeliveryRow[] {
     const deliveries: DeliveryRow[] = [];
     while (deliveries.length < limit) {
       const next = waiting.nextForJob(job.id, limit - deliveries.length);
@@ -92,7 +138,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
           waiting.remove(user.id);
           continue;
         }
-        const id = visit(job, user);
+        const id = visit(job, user, kinds);
         if (id !== undefined) deliveries.push(jobs.delivery(id)!);
       }
     }
@@ -127,9 +173,19 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       if (job.notice === "wave_ended") return walkWaveEnded(job, limit);
       // A reissue: its one delivery was queued with the job; nobody else is walked.
       if (job.scope === "queued") return { deliveries: [], done: true };
-      const first = walkWaitingList(job, limit);
+      // Whether the wave has tickets held for someone or named in a manifest at all: the same for this whole batch.
+      const kinds = tickets.pickKinds(job.ref_id);
+      const first = walkWaitingList(job, limit, kinds);
       if (first.length >= limit) return { deliveries: first, done: false };
-      const rest = walkParticipants(repos, job, limit - first.length, deps.isOrganiser, (user) => visit(job, user));
+      // Only participants without a ticket of the wave, by index: a later run does not walk everyone served before.
+      const rest = walkParticipants(
+        repos,
+        job,
+        limit - first.length,
+        deps.isOrganiser,
+        (user) => visit(job, user, kinds),
+        (after, n) => tickets.participantsWithoutTicketAfter(job.ref_id, after, n),
+      );
       return { deliveries: [...first, ...rest.deliveries], done: rest.done };
     },
 
@@ -143,16 +199,17 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       if (!ticket || ticket.wave_id !== job.ref_id || ticket.status !== "assigned" || ticket.user_id !== delivery.user_id) {
         return boundToErased(ticket, delivery.user_id) ? "erased" : "ticket_changed";
       }
-      const verdict = recipientVerdict(users.findById(delivery.user_id));
+      const user = users.findById(delivery.user_id);
+      const verdict = recipientVerdict(user);
       if (verdict !== "ok") return verdict;
-      return deps.isOrganiser(delivery.user_id) ? "staff" : "ok";
+      if (deps.isOrganiser(delivery.user_id)) return "staff";
+      checked.set(delivery.id, { ticket, languageCode: user!.language_code });
+      return "ok";
     },
 
     async send(api, job, delivery, signal) {
-      const wave = waves.byId(job.ref_id)!;
-      const locale = localeFor(users.findById(delivery.user_id)?.language_code, config.DEFAULT_LOCALE);
-      const t = deps.translate(locale);
       if (delivery.notice !== null) {
+        const t = deps.translate(localeFor(users.findById(delivery.user_id)?.language_code, config.DEFAULT_LOCALE));
         const text = t(delivery.notice === "wave_ended" ? "notice-wave-ended" : "notice-waiting-list");
         const message = await api.sendMessage(
           delivery.user_id,
@@ -162,16 +219,21 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
         );
         return { messageId: message.message_id, fileId: null };
       }
-      const ticket = tickets.ticket(delivery.item_id!)!;
-      const path = ticketFilePath(config.paths, ticket);
-      if (!existsSync(path)) throw new MissingFileError(ticket.file_name);
+      // What the re-check just read, in the same claim (else read again: a send without a claim in this process).
+      const seen = checked.get(delivery.id);
+      checked.delete(delivery.id);
+      const ticket = seen?.ticket ?? tickets.ticket(delivery.item_id!)!;
+      const languageCode = seen ? seen.languageCode : users.findById(delivery.user_id)?.language_code;
+      const file = ticketFile(ticketFilePath(config.paths, ticket), ticket);
+      const wave = waves.byId(job.ref_id)!;
+      const texts = textsFor(localeFor(languageCode, config.DEFAULT_LOCALE), wave.name);
       const message = await api.sendDocument(
         delivery.user_id,
-        new InputFile(path, sentFileName(ticket.file_name)),
+        file,
         {
-          caption: ticketCaption(t, { event: repos.event.get(), wave: wave.name, timeZone: config.TIME_ZONE }),
+          caption: texts.caption,
           // The pass as a button, not an extra message per delivery: the wave's pace stays one message per person.
-          reply_markup: new InlineKeyboard().text(t("pass-button"), passButtons.data("show", ticket.id)),
+          reply_markup: new InlineKeyboard().text(texts.passButton, passButtons.data("show", ticket.id)),
           ...(config.PROTECT_TICKETS ? { protect_content: true } : {}),
           ...(config.PAID_BROADCAST ? { allow_paid_broadcast: true } : {}),
         },
@@ -184,7 +246,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       if (delivery.notice !== null) return true;
       if (tickets.markSent(delivery.item_id!, delivery.user_id, result)) {
         // A sent ticket has its personal entry pass, and its person waits no more.
-        repos.passes.ensure(delivery.item_id!, delivery.user_id, newPassCode());
+        repos.passes.add(delivery.item_id!, delivery.user_id, newPassCode());
         waiting.remove(delivery.user_id);
         return true;
       }
@@ -225,6 +287,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     },
 
     onFinished(job) {
+      checked.clear();
       if (job.scope === "wave" && job.notice === null) waves.transition(job.ref_id, "sending", "confirmed");
     },
 

@@ -193,6 +193,36 @@ describe("kill -9 between a send and its record", () => {
   });
 });
 
+describe("kill -9 between a send and the grouped commit of its outcome", () => {
+  const sc = useScenario({ emulator: { latency: { baseMs: 20, jitterMs: 10 } }, env: { SEND_CONCURRENCY: "8", SEND_RATE_PER_SECOND: "30" } });
+
+  it("tickets: the sends of the uncommitted group are repeated after the restart, each to the same person, never more than the window", async () => {
+    const { people, tickets } = await prepareWave(sc, 40, "Grouped");
+    const since = sc.founder.messages.length;
+    // Dies while committing the group holding the 15th recorded send: that
+    // group's outcomes (and any claims in it) are lost together.
+    await crashAt(sc, "delivery:sent-not-committed@15", () => sc.founder.send("/send_tickets"));
+    const delivered = sc.emu.sentDocuments().filter((d) => d.fileName?.startsWith("ticket-Grouped")).length;
+    const recorded = ticketCount(sc, "sent");
+    const claimedUnrecorded = sc.query<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'pending' AND claimed_at IS NOT NULL")[0]!.n;
+    assert.ok(delivered >= 15, `${delivered} delivered before the kill`);
+    assert.ok(recorded < delivered, `the group was not committed (${recorded} recorded, ${delivered} delivered)`);
+    assert.ok(delivered - recorded <= claimedUnrecorded, "every send that went out unrecorded is still claimed, for its person");
+    assert.ok(claimedUnrecorded <= 8, `at most the send window is claimed and unrecorded (${claimedUnrecorded})`);
+
+    await sc.startBot();
+    const summary = await waitForSummary(sc, since, 60_000);
+    assert.match(summary.text!, /✅ 40 messages sent/);
+    assert.match(summary.text!, /restarted once during the delivery/);
+    // Each participant holds exactly one distinct ticket of the ZIP, nobody
+    // else's: the repeats went to the same people.
+    assertExactlyOnce(people, tickets, 8);
+    const repeats = [...people].reduce((sum, p) => sum + p.documents().length - 1, 0);
+    assert.equal(repeats, delivered - recorded, "exactly the sends that went out unrecorded were repeated");
+    assert.equal(ticketCount(sc, "sent"), 40);
+  });
+});
+
 describe("kill -9 during a broadcast", () => {
   const sc = useScenario({ emulator: { latency: { baseMs: 20, jitterMs: 10 } }, env: { SEND_CONCURRENCY: "8" } });
 

@@ -6,6 +6,8 @@ export interface BotProcessOptions {
   env: Record<string, string>;
   /** Echo the bot's output to this process's stderr (debugging). */
   echo?: boolean;
+  /** Options for node itself, before the entry point (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
+  nodeArgs?: readonly string[];
 }
 
 export interface LogLine {
@@ -27,7 +29,7 @@ export class BotProcess {
   private listeners: Array<() => void> = [];
 
   constructor(options: BotProcessOptions) {
-    this.child = spawn(process.execPath, [join(projectRoot, "dist", "src", "main.js")], {
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(projectRoot, "dist", "src", "main.js")], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -18,6 +18,8 @@ export interface ScenarioOptions {
   /** Do not start the bot yet (e.g. to test a bad configuration). */
   noStart?: boolean;
   echo?: boolean;
+  /** Options for node itself when it starts the bot (see BotProcessOptions). */
+  nodeArgs?: readonly string[];
 }
 
 /** Which bot message answers a request (see `Scenario.ask`). */
@@ -143,7 +145,11 @@ export class Scenario {
   /** Starts the bot process and waits until it polls for updates. */
   async startBot(extraEnv: Record<string, string> = {}): Promise<BotProcess> {
     this.botEnv = { ...this.env, ...extraEnv };
-    this.bot = new BotProcess({ env: this.botEnv, echo: this.options.echo ?? process.env.BOT_ECHO === "1" });
+    this.bot = new BotProcess({
+      env: this.botEnv,
+      echo: this.options.echo ?? process.env.BOT_ECHO === "1",
+      ...(this.options.nodeArgs ? { nodeArgs: this.options.nodeArgs } : {}),
+    });
     await Promise.race([
       this.emu.waitForPolling(20_000),
       this.bot.waitForExit(20_000).then(({ code }) => {

@@ -52,6 +52,17 @@ describe("config", () => {
     assert.match(lines[1]!, /^FOUNDER_IDS is required/);
   });
 
+  it("SEND_CONCURRENCY: auto by default, or a fixed window of 1 to 1 000 (300 for 1 000/s at 0.3 s starts)", () => {
+    const base = { BOT_TOKEN: TOKEN, FOUNDER_IDS: "1" };
+    assert.equal(createConfig(base).SEND_CONCURRENCY, "auto");
+    assert.equal(createConfig({ ...base, SEND_CONCURRENCY: "auto" }).SEND_CONCURRENCY, "auto");
+    assert.equal(createConfig({ ...base, SEND_CONCURRENCY: "300" }).SEND_CONCURRENCY, 300);
+    assert.equal(createConfig({ ...base, SEND_CONCURRENCY: 1000 }).SEND_CONCURRENCY, 1000);
+    for (const bad of ["0", "1001", "2.5", "fast"]) {
+      assert.deepEqual(problems({ ...base, SEND_CONCURRENCY: bad }), ['SEND_CONCURRENCY must be "auto" or a whole number from 1 to 1000'], bad);
+    }
+  });
+
   it("refuses a malformed FOUNDER_IDS and locale", () => {
     assert.match(problems({ BOT_TOKEN: TOKEN, FOUNDER_IDS: "12,abc" }).join("\n"), /FOUNDER_IDS must be numeric/);
     assert.match(problems({ BOT_TOKEN: TOKEN, FOUNDER_IDS: "1", DEFAULT_LOCALE: "de" }).join("\n"), /DEFAULT_LOCALE must be ru or en/);

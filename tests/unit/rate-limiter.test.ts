@@ -36,3 +36,19 @@ describe("rate limiter", () => {
     assert.equal(Math.round(keyed.get(1).reserve()), 1000);
   });
 });
+
+describe("keyed rate limiter", () => {
+  it("forgets chats once their burst has refilled, keeps those in use and those paused", () => {
+    let now = 0;
+    const keyed = new KeyedRateLimiter(1, 3, () => now);
+    for (let key = 0; key < 1500; key++) keyed.get(key);
+    keyed.get(3).pause(30_000); // refused with retry_after: held back for 30 s
+    now = 9_000;
+    keyed.get(7); // still in use
+    now = 10_000;
+    for (let key = 2000; key < 2999; key++) keyed.get(key);
+    assert.equal(keyed.size, 1001, "the 1 498 chats at rest are gone; the paused one, chat 7 and the 999 new ones stay");
+    assert.equal(Math.round(keyed.get(7).reserve()), 0);
+    assert.ok(keyed.get(3).reserve() >= 20_000, "the pause holds");
+  });
+});

@@ -7,6 +7,7 @@ import { door } from "./0005-door.js";
 import { language } from "./0006-language.js";
 import { eventQuestionsWaitingList } from "./0007-event-questions-waiting-list.js";
 import { announcements } from "./0008-announcements.js";
+import { largeWaves } from "./0009-large-waves.js";
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only: a migration that has landed is never edited. */
-export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts, guarantees, door, language, eventQuestionsWaitingList, announcements];
+export const migrations: readonly Migration[] = [initial, wavesAndDelivery, broadcasts, guarantees, door, language, eventQuestionsWaitingList, announcements, largeWaves];

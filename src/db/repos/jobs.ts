@@ -1,5 +1,5 @@
 import type { Db } from "../database.js";
-import { keysetPages } from "./paging.js";
+import { keysetPages, pageAcrossGroups } from "./paging.js";
 
 export type JobKind = "tickets" | "broadcast";
 export type JobStatus = "queued" | "running" | "done" | "cancelled";
@@ -154,10 +154,19 @@ export function createJobsRepo(db: Db) {
   const tally = db.prepare<[number], { status: DeliveryStatus; error_kind: string | null; notice: string | null; n: number }>(
     `SELECT status, error_kind, notice, COUNT(*) AS n FROM deliveries WHERE job_id = ? GROUP BY status, error_kind, notice`,
   );
-  const failedPage = db.prepare<{ at: number; id: number; limit: number }, FailedDelivery>(`
-    SELECT d.*, j.kind, j.ref_id FROM deliveries d JOIN jobs j ON j.id = d.job_id
-    WHERE d.status = 'failed' AND (d.updated_at, d.id) > (@at, @id) ORDER BY d.updated_at, d.id LIMIT @limit
+  // Failed deliveries in (updated_at, id) order: the rest of the same time, then later times.
+  const failedSameTime = db.prepare<{ at: number; id: number; limit: number }, FailedDelivery>(`
+    SELECT d.*, j.kind, j.ref_id FROM deliveries d INDEXED BY deliveries_failed_order JOIN jobs j ON j.id = d.job_id
+    WHERE d.status = 'failed' AND d.updated_at = @at AND d.id > @id ORDER BY d.id LIMIT @limit
   `);
+  const failedLater = db.prepare<{ at: number; limit: number }, FailedDelivery>(`
+    SELECT d.*, j.kind, j.ref_id FROM deliveries d INDEXED BY deliveries_failed_order JOIN jobs j ON j.id = d.job_id
+    WHERE d.status = 'failed' AND d.updated_at > @at ORDER BY d.updated_at, d.id LIMIT @limit
+  `);
+  const failedPage = pageAcrossGroups<FailedDelivery, { at: number; id: number }>(
+    (after, limit) => failedSameTime.all({ ...after, limit }),
+    (after, limit) => failedLater.all({ at: after.at, limit }),
+  );
 
   return {
     create(
@@ -297,7 +306,7 @@ export function createJobsRepo(db: Db) {
     iterateFailed(): Generator<FailedDelivery> {
       return keysetPages(
         { at: -1, id: 0 },
-        (after, limit) => failedPage.all({ ...after, limit }),
+        failedPage,
         (d) => ({ at: d.updated_at, id: d.id }),
       );
     },

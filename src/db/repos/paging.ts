@@ -22,3 +22,16 @@ export function* keysetPages<R, K>(first: K, fetch: (after: K, limit: number) =>
     after = keyOf(page[page.length - 1]!);
   }
 }
+
+/**
+ * A page in (group, id) order from two index seeks: the rest of the group the
+ * previous page ended in, then the groups after it. (A row-value comparison
+ * such as `(wave_id, id) > (?, ?)` seeks on its first column only when the
+ * second is the rowid, and rescans the whole group every page.)
+ */
+export function pageAcrossGroups<R, K>(restOfGroup: (after: K, limit: number) => R[], laterGroups: (after: K, limit: number) => R[]): (after: K, limit: number) => R[] {
+  return (after, limit) => {
+    const page = restOfGroup(after, limit);
+    return page.length < limit ? page.concat(laterGroups(after, limit - page.length)) : page;
+  };
+}

@@ -1,5 +1,6 @@
 import type { Db } from "../database.js";
-import { keysetPages } from "./paging.js";
+import { keysetPages, pageAcrossGroups } from "./paging.js";
+import type { UserRow } from "./users.js";
 
 export type TicketStatus = "available" | "assigned" | "sent" | "archived" | "missing" | "revoked";
 
@@ -29,6 +30,20 @@ export interface TicketRow {
   revoked_at: number | null;
   revoke_reason: RevokeReason | null;
 }
+
+/** Which steps of picking a ticket can find anything in a wave now. */
+export interface PickKinds {
+  held: boolean;
+  named: boolean;
+}
+
+/** A ticket as the Tickets sheet shows it: its holder's username (or erasure), and their check-in now. */
+export type TicketLine = TicketRow & {
+  holder_username: string | null;
+  holder_deleted_at: number | null;
+  inside_ticket_id: number | null;
+  inside_at: number | null;
+};
 
 export interface NewTicket {
   fileName: string;
@@ -79,8 +94,27 @@ export function createTicketsRepo(db: Db) {
     `UPDATE tickets SET status = 'archived', held_for = NULL WHERE wave_id = ? AND status = 'available'`,
   );
   const ticketById = db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE id = ?`);
-  const ticketsPage = db.prepare<{ wave: number; id: number; limit: number }, TicketRow>(
-    `SELECT * FROM tickets WHERE (wave_id, id) > (@wave, @id) ORDER BY wave_id, id LIMIT @limit`,
+  // Pages in (wave, id) order: the rest of the current wave, then the waves after it.
+  const restOfWave = db.prepare<{ wave: number; id: number; limit: number }, TicketRow>(
+    `SELECT * FROM tickets WHERE wave_id = @wave AND id > @id ORDER BY id LIMIT @limit`,
+  );
+  const laterWaves = db.prepare<{ wave: number; limit: number }, TicketRow>(
+    `SELECT * FROM tickets INDEXED BY tickets_order WHERE wave_id > @wave ORDER BY wave_id, id LIMIT @limit`,
+  );
+  const ticketsPage = pageAcrossGroups<TicketRow, { wave: number; id: number }>(
+    (after, limit) => restOfWave.all({ ...after, limit }),
+    (after, limit) => laterWaves.all({ wave: after.wave, limit }),
+  );
+  // The Tickets sheet: each ticket with its holder's username and whether they came in with it, joined in SQL.
+  const LINE = `SELECT t.*, u.username AS holder_username, u.deleted_at AS holder_deleted_at, c.ticket_id AS inside_ticket_id, c.at AS inside_at
+    FROM tickets t INDEXED BY tickets_order
+    LEFT JOIN users u ON u.id = COALESCE(t.user_id, t.held_for)
+    LEFT JOIN checkins c ON c.user_id = t.user_id AND c.undone_at IS NULL`;
+  const linesRestOfWave = db.prepare<{ wave: number; id: number; limit: number }, TicketLine>(`${LINE} WHERE t.wave_id = @wave AND t.id > @id ORDER BY t.id LIMIT @limit`);
+  const linesLaterWaves = db.prepare<{ wave: number; limit: number }, TicketLine>(`${LINE} WHERE t.wave_id > @wave ORDER BY t.wave_id, t.id LIMIT @limit`);
+  const linesPage = pageAcrossGroups<TicketLine, { wave: number; id: number }>(
+    (after, limit) => linesRestOfWave.all({ ...after, limit }),
+    (after, limit) => linesLaterWaves.all({ wave: after.wave, limit }),
   );
   const sentToUser = db.prepare<{ user: number; wave: number }, TicketRow>(
     `SELECT * FROM tickets WHERE user_id = @user AND wave_id = @wave AND status = 'sent' ORDER BY id`,
@@ -100,6 +134,12 @@ export function createTicketsRepo(db: Db) {
     WHERE u.registered_at IS NOT NULL AND u.id NOT IN (SELECT value FROM json_each(@except))
       AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.wave_id = @wave AND t.user_id = u.id AND t.status IN ('assigned', 'sent'))
   `);
+  const withoutTicketAfter = db.prepare<{ wave: number; after: number; limit: number }, UserRow>(`
+    SELECT u.* FROM users u
+    WHERE u.registration_seq > @after AND u.registered_at IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.wave_id = @wave AND t.user_id = u.id AND t.status IN ('assigned', 'sent'))
+    ORDER BY u.registration_seq LIMIT @limit
+  `);
   const boundTo = db.prepare<{ user: number }, TicketRow>(
     `SELECT * FROM tickets WHERE (user_id = @user AND status IN ('assigned', 'sent')) OR (held_for = @user AND status = 'available') ORDER BY id`,
   );
@@ -110,12 +150,31 @@ export function createTicketsRepo(db: Db) {
   const hasTicket = db.prepare<{ wave: number; user: number }, { n: number }>(
     `SELECT COUNT(*) AS n FROM tickets WHERE wave_id = @wave AND user_id = @user AND status IN ('assigned', 'sent')`,
   );
-  const pickAvailable = db.prepare<{ wave: number; user: number; idKey: string; nameKey: string }, TicketRow>(`
+  // The next ticket for a participant, in three indexed steps (a single
+  // query ordering every available ticket made a wave quadratic in its size):
+  // one held for them after an uncertain delivery, else one a manifest names
+  // them for, else the first free unnamed one.
+  const pickHeld = db.prepare<{ wave: number; user: number; idKey: string; nameKey: string }, TicketRow>(`
     SELECT * FROM tickets
-    WHERE wave_id = @wave AND status = 'available'
-      AND (held_for IS NULL OR held_for = @user)
+    WHERE held_for = @user AND wave_id = @wave AND status = 'available'
       AND (named_key IS NULL OR named_key IN (@idKey, @nameKey))
-    ORDER BY COALESCE(held_for = @user, 0) DESC, named_key IS NOT NULL DESC, id
+    ORDER BY named_key IS NOT NULL DESC, id
+    LIMIT 1
+  `);
+  const pickNamed = db.prepare<{ wave: number; idKey: string; nameKey: string }, TicketRow>(`
+    SELECT * FROM tickets INDEXED BY tickets_named
+    WHERE wave_id = @wave AND named_key IN (@idKey, @nameKey) AND status = 'available' AND held_for IS NULL
+    ORDER BY id
+    LIMIT 1
+  `);
+  const anyHeld = db.prepare<[number], { n: number }>(`SELECT EXISTS (SELECT 1 FROM tickets INDEXED BY tickets_held_for WHERE held_for IS NOT NULL AND wave_id = ? AND status = 'available') AS n`);
+  const anyNamed = db.prepare<[number], { n: number }>(
+    `SELECT EXISTS (SELECT 1 FROM tickets INDEXED BY tickets_named_free WHERE wave_id = ? AND status = 'available' AND named_key IS NOT NULL) AS n`,
+  );
+  const pickFree = db.prepare<[number], TicketRow>(`
+    SELECT * FROM tickets INDEXED BY tickets_free
+    WHERE wave_id = ? AND status = 'available' AND held_for IS NULL AND named_key IS NULL
+    ORDER BY id
     LIMIT 1
   `);
   const assign = db.prepare<{ id: number; user: number; at: number }>(
@@ -165,6 +224,10 @@ export function createTicketsRepo(db: Db) {
     participantsWithoutTicket(waveId: number, except: readonly number[] = []): number {
       return participantsWithoutTicket.get({ wave: waveId, except: JSON.stringify(except) })!.n;
     },
+    /** Participants after `afterSeq` in registration order who hold no ticket of the wave, a page at a time (the ticket walk). */
+    participantsWithoutTicketAfter(waveId: number, afterSeq: number, limit: number): UserRow[] {
+      return withoutTicketAfter.all({ wave: waveId, after: afterSeq, limit });
+    },
     /** Where a file with this content was imported before, if anywhere. */
     findBySha(sha256: string): { wave_id: number; file_name: string } | undefined {
       return bySha.get(sha256);
@@ -178,9 +241,13 @@ export function createTicketsRepo(db: Db) {
     iterateTickets(): Generator<TicketRow> {
       return keysetPages(
         { wave: 0, id: 0 },
-        (after, limit) => ticketsPage.all({ ...after, limit }),
+        ticketsPage,
         (t) => ({ wave: t.wave_id, id: t.id }),
       );
+    },
+    /** Every ticket with its holder and their check-in, in wave order (the Tickets sheet). */
+    iterateLines(): Generator<TicketLine> {
+      return keysetPages({ wave: 0, id: 0 }, linesPage, (t) => ({ wave: t.wave_id, id: t.id }));
     },
     /** /ticket: what this participant received in the wave that is on, or else in their latest one. */
     ticketsOfUser(userId: number, waveId: number | undefined): TicketRow[] {
@@ -236,13 +303,17 @@ export function createTicketsRepo(db: Db) {
      * The ticket this participant should get next: one held for them after an
      * uncertain delivery, else one a manifest names them for, else an unnamed one.
      */
-    pickFor(waveId: number, user: { id: number; username: string | null }): TicketRow | undefined {
-      return pickAvailable.get({
-        wave: waveId,
-        user: user.id,
-        idKey: `id:${user.id}`,
-        nameKey: user.username ? `username:${user.username.toLowerCase()}` : "-",
-      });
+    pickFor(waveId: number, user: { id: number; username: string | null }, kinds: PickKinds = { held: true, named: true }): TicketRow | undefined {
+      const keys = { idKey: `id:${user.id}`, nameKey: user.username ? `username:${user.username.toLowerCase()}` : "-" };
+      return (
+        (kinds.held ? pickHeld.get({ wave: waveId, user: user.id, ...keys }) : undefined) ??
+        (kinds.named ? pickNamed.get({ wave: waveId, ...keys }) : undefined) ??
+        pickFree.get(waveId)
+      );
+    },
+    /** Whether any available ticket of the wave is held for someone or named in a manifest (pickFor may then skip those steps). */
+    pickKinds(waveId: number): PickKinds {
+      return { held: anyHeld.get(waveId)!.n === 1, named: anyNamed.get(waveId)!.n === 1 };
     },
     assign(ticketId: number, userId: number, now = Date.now()): boolean {
       return assign.run({ id: ticketId, user: userId, at: now }).changes === 1;

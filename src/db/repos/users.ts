@@ -25,6 +25,9 @@ export interface TelegramProfile {
   language_code?: string | undefined;
 }
 
+/** A participant and, when they are inside now, since when and who checked them in. */
+export type ParticipantLine = UserRow & { inside_at: number | null; inside_by: number | null };
+
 export function createUsersRepo(db: Db) {
   const upsert = db.prepare<{
     id: number;
@@ -72,6 +75,12 @@ export function createUsersRepo(db: Db) {
   const participantsPage = db.prepare<{ after: number; limit: number }, UserRow>(`
     SELECT * FROM users WHERE registration_seq > @after AND registered_at IS NOT NULL
     ORDER BY registration_seq LIMIT @limit
+  `);
+  const participantsWithCheckIn = db.prepare<{ after: number; limit: number }, ParticipantLine>(`
+    SELECT u.*, c.at AS inside_at, c.by AS inside_by FROM users u
+    LEFT JOIN checkins c ON c.user_id = u.id AND c.undone_at IS NULL
+    WHERE u.registration_seq > @after AND u.registered_at IS NOT NULL
+    ORDER BY u.registration_seq LIMIT @limit
   `);
   const countParticipants = db.prepare<[string], { n: number }>(
     `SELECT COUNT(*) AS n FROM users WHERE registered_at IS NOT NULL AND id NOT IN (SELECT value FROM json_each(?))`,
@@ -128,10 +137,11 @@ export function createUsersRepo(db: Db) {
     participantsAfter(seq: number, limit: number): UserRow[] {
       return participantsPage.all({ after: seq, limit });
     },
-    *iterateParticipants(pageSize = 1000): Generator<UserRow> {
+    /** Participants in registration order with their check-in if they are inside now (the Participants sheet), a page at a time. */
+    *iterateParticipants(pageSize = 1000): Generator<ParticipantLine> {
       let after = 0;
       for (;;) {
-        const page = participantsPage.all({ after, limit: pageSize });
+        const page = participantsWithCheckIn.all({ after, limit: pageSize });
         if (page.length === 0) return;
         yield* page;
         after = page[page.length - 1]!.registration_seq!;

@@ -52,6 +52,30 @@ describe("assignment order", () => {
     assert.deepEqual(prepared.deliveries.map((d) => d.user_id), [DAN, BORIS]);
   });
 
+  it("a later /send_tickets walks past hundreds who hold a ticket to the newcomers, in order, a window at a time", () => {
+    const world = memoryWorld();
+    const holders = Array.from({ length: 600 }, (_, i) => 1000 + i);
+    const newcomers = [2000, 2001, 2002, 2003, 2004, 2005, 2006];
+    // One newcomer registered among the holders (and got no ticket then), the others after them.
+    for (const id of [...holders.slice(0, 300), newcomers[0]!, ...holders.slice(300), ...newcomers.slice(1)]) world.register(id);
+    const wave = world.waveWithTickets(holders.length + newcomers.length);
+    for (const [i, ticket] of world.repos.tickets.unassigned(wave.id).slice(0, holders.length).entries()) {
+      world.repos.tickets.assign(ticket.id, holders[i]!);
+      world.repos.tickets.markSent(ticket.id, holders[i]!, { messageId: i + 1, fileId: `f${i}` });
+    }
+    const { sendTickets, producers } = memoryEngine(world);
+    const jobId = sendTickets(wave);
+    const served: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const job = world.repos.jobs.byId(jobId)!;
+      const batch = world.repos.transaction(() => producers.tickets.prepare(job, 3));
+      served.push(...batch.deliveries.map((d) => d.user_id));
+      assert.ok(batch.deliveries.length <= 3);
+      if (batch.done) break;
+    }
+    assert.deepEqual(served, newcomers, "each newcomer once, in registration order, nobody who holds a ticket");
+  });
+
   it("a ticket whose file vanished is marked missing, and the person gets another", () => {
     const world = memoryWorld();
     world.register(ANNA);
