@@ -2,7 +2,7 @@
  * `npm run bench`: the real bot process against the Bot API emulator
  * configured like Telegram, one table of figures at the end.
  *
- *   npm run bench                      full sizes (about a quarter of an hour)
+ *   npm run bench                      full sizes (about 25 minutes)
  *   npm run bench -- --quick           small sizes, under a minute (CI smoke test)
  *   npm run bench -- --only wave,idle  a subset: idle wave paid registration import reports door scale, or
  *                                      part of a step's title ("wave 1000 at 30")

@@ -80,12 +80,13 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
   /**
    * The caption and the button's label, the same for every ticket of a wave
    * in one language while the event's details stay as they are: translated
-   * once, not per send.
+   * once, not per send (at a thousand sends a second that showed in the profile).
    */
   const texts = new Map<string, { caption: string; passButton: string }>();
   function textsFor(locale: string, wave: string): { caption: string; passButton: string } {
     const event = repos.event.get();
-    const key = `${locale}\n${wave}\n${event?.updated_at ?? 0}`;
+    // What the caption shows of the event: a change by /event mid-wave reaches the next ticket.
+    const key = `${locale}\n${wave}\n${event?.name}\n${event?.starts_at}\n${event?.place}`;
     let found = texts.get(key);
     if (!found) {
       const t = deps.translate(locale);
@@ -101,6 +102,13 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
    * that follows it at once: the send does not read them again.
    */
   const checked = new Map<number, { ticket: TicketRow; languageCode: string | null }>();
+
+  /**
+   * Deliveries to people marked as having blocked the bot (tickets are still
+   * tried for them): one that arrives proves they no longer do, and the
+   * organisers' counts of who blocked the bot follow.
+   */
+  const blockedBefore = new Set<number>();
 
   /** The ticket is already where an erasure put it: bound to this person for good. */
   const boundToErased = (ticket: TicketRow | undefined, userId: number): boolean =>
@@ -160,11 +168,13 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
 
   /** A notice is still worth sending: to a participant who is still waiting (for this wave's end: in this wave). */
   function recheckNotice(job: JobRow, delivery: DeliveryRow): "ok" | SkipReason {
-    const verdict = recipientVerdict(users.findById(delivery.user_id));
+    const user = users.findById(delivery.user_id);
+    const verdict = recipientVerdict(user);
     if (verdict !== "ok") return verdict;
     if (deps.isOrganiser(delivery.user_id)) return "staff";
     const entry = waiting.of(delivery.user_id);
     if (!entry || entry.wave_id !== job.ref_id) return "not_recipient";
+    if (user!.blocked_at !== null) blockedBefore.add(delivery.id);
     return "ok";
   }
 
@@ -204,6 +214,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
       if (verdict !== "ok") return verdict;
       if (deps.isOrganiser(delivery.user_id)) return "staff";
       checked.set(delivery.id, { ticket, languageCode: user!.language_code });
+      if (user!.blocked_at !== null) blockedBefore.add(delivery.id);
       return "ok";
     },
 
@@ -243,6 +254,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
     },
 
     onSent(_job, delivery, result) {
+      if (blockedBefore.delete(delivery.id)) users.markReachable(delivery.user_id);
       if (delivery.notice !== null) return true;
       if (tickets.markSent(delivery.item_id!, delivery.user_id, result)) {
         // A sent ticket has its personal entry pass, and its person waits no more.
@@ -288,6 +300,7 @@ export function createTicketProducer(deps: TicketProducerDeps): JobProducer {
 
     onFinished(job) {
       checked.clear();
+      blockedBefore.clear();
       if (job.scope === "wave" && job.notice === null) waves.transition(job.ref_id, "sending", "confirmed");
     },
 

@@ -137,15 +137,20 @@ export type Answer = { ok: true } | { ok: false; code: number; description: stri
  * leaves the process: `answer` decides each call's fate, every call is
  * recorded. Retries come after milliseconds, not seconds.
  */
-export function memoryEngine(world: MemoryWorld, answer: (call: { method: string; chatId: number }) => Answer | Promise<Answer> = () => ({ ok: true })) {
+export function memoryEngine(
+  world: MemoryWorld,
+  answer: (call: { method: string; chatId: number }) => Answer | Promise<Answer> = () => ({ ok: true }),
+  options: { concurrency?: number } = {},
+) {
   const { config, repos } = world;
-  const calls: Array<{ method: string; chatId: number; at: number; fileName?: string }> = [];
+  const calls: Array<{ method: string; chatId: number; at: number; fileName?: string; caption?: string }> = [];
   let messageId = 0;
   const api = new Api(config.BOT_TOKEN, { apiRoot: "http://127.0.0.1:9" });
   const fake: Transformer = async (_prev, method, payload) => {
     const chatId = Number((payload as { chat_id?: unknown }).chat_id);
     const document = (payload as { document?: { filename?: string } }).document;
-    calls.push({ method, chatId, at: Date.now(), ...(document?.filename ? { fileName: document.filename } : {}) });
+    const caption = (payload as { caption?: string }).caption;
+    calls.push({ method, chatId, at: Date.now(), ...(document?.filename ? { fileName: document.filename } : {}), ...(caption !== undefined ? { caption } : {}) });
     const outcome = await answer({ method, chatId });
     if (!outcome.ok) return { ok: false, error_code: outcome.code, description: outcome.description } as never;
     const message = { message_id: ++messageId, date: 0, chat: { id: chatId, type: "private" }, ...(method === "sendDocument" ? { document: { file_id: `f${messageId}`, file_unique_id: `u${messageId}` } } : { text: "" }) };
@@ -164,7 +169,7 @@ export function memoryEngine(world: MemoryWorld, answer: (call: { method: string
     api,
     producers,
     limiter: new RateLimiter(1000, 1000),
-    concurrency: 4,
+    concurrency: options.concurrency ?? 4,
     translate: (l: string) => translator(i18n, l),
     logger: silent,
     retryDelaysMs: [10, 10, 10, 10],

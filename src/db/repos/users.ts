@@ -88,6 +88,7 @@ export function createUsersRepo(db: Db) {
   const markBlocked = db.prepare<{ id: number; at: number }>(
     `UPDATE users SET blocked_at = @at WHERE id = @id AND blocked_at IS NULL`,
   );
+  const markReachable = db.prepare<[number]>(`UPDATE users SET blocked_at = NULL WHERE id = ? AND blocked_at IS NOT NULL`);
 
   return {
     /** Records the sender of an update and refreshes their username and names (SPEC §5 step 5). */
@@ -153,6 +154,10 @@ export function createUsersRepo(db: Db) {
     },
     markBlocked(id: number, now = Date.now()): void {
       markBlocked.run({ id, at: now });
+    },
+    /** A message reached them: whatever blocked the bot before, it does not now. */
+    markReachable(id: number): void {
+      markReachable.run(id);
     },
   };
 }

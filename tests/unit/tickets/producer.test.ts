@@ -90,6 +90,53 @@ describe("assignment order", () => {
   });
 });
 
+describe("someone marked as having blocked the bot", () => {
+  it("is tried, and a ticket that reaches them clears the mark; one still refused keeps it", async () => {
+    const world = memoryWorld();
+    for (const id of [ANNA, BORIS]) world.register(id);
+    world.repos.users.markBlocked(ANNA);
+    world.repos.users.markBlocked(BORIS);
+    const wave = world.waveWithTickets(2);
+    const { engine, sendTickets } = memoryEngine(world, ({ chatId }) =>
+      chatId === BORIS ? { ok: false, code: 403, description: "Forbidden: bot was blocked by the user" } : { ok: true },
+    );
+    const job = sendTickets(wave);
+    engine.start();
+    await until(() => world.repos.jobs.byId(job)!.status === "done", "the job ends");
+    await engine.stop(100);
+    assert.equal(world.repos.users.findById(ANNA)!.blocked_at, null, "Anna unblocked the bot: her ticket arrived");
+    assert.notEqual(world.repos.users.findById(BORIS)!.blocked_at, null, "Boris still blocks it");
+    assert.equal(world.repos.jobs.tally(job).sent, 1);
+  });
+});
+
+describe("the ticket's caption", () => {
+  it("names the event as /event says at the moment of each send: a change mid-wave reaches the next ticket", async () => {
+    const world = memoryWorld();
+    for (const id of [ANNA, BORIS]) world.register(id);
+    const wave = world.waveWithTickets(2, "Caption");
+    world.repos.event.update({ name: "Spring Ball" }, 1);
+    let changed = false;
+    const { engine, calls, sendTickets } = memoryEngine(world, ({ method }) => {
+      // After the first ticket is out, the organiser renames the event (the second send's caption is built after this).
+      if (method === "sendDocument" && !changed) {
+        changed = true;
+        world.repos.event.update({ name: "Autumn Ball", place: "Main hall" }, 1);
+      }
+      return { ok: true };
+    }, { concurrency: 1 });
+    const job = sendTickets(wave);
+    engine.start();
+    await until(() => world.repos.jobs.byId(job)!.status === "done", "the job ends");
+    await engine.stop(100);
+    const captions = calls.filter((c) => c.method === "sendDocument").map((c) => c.caption ?? "");
+    assert.equal(captions.length, 2);
+    assert.match(captions[0]!, /Spring Ball/);
+    assert.match(captions[1]!, /Autumn Ball/);
+    assert.match(captions[1]!, /Main hall/);
+  });
+});
+
 describe("a failed delivery's ticket", () => {
   /** Runs one wave where each person's sends answer as `answers` says, and returns the tickets afterwards. */
   async function deliverWith(answers: Record<number, Answer>) {
