@@ -1,13 +1,13 @@
 import type { PeopleOperations } from "../people/operations.js";
 import type { AdminRow } from "../db/repos/admins.js";
 import type { Repos } from "../db/repos/index.js";
-import { inviteStatus, type InviteRow } from "../db/repos/invites.js";
+import { inviteStatus, type InviteLine } from "../db/repos/invites.js";
 import type { FailedDelivery } from "../db/repos/jobs.js";
 import type { CheckinRow } from "../db/repos/checkins.js";
 import type { DoorListRow } from "../db/repos/passes.js";
 import type { SecurityEvent } from "../db/repos/security.js";
 import type { StaffRow } from "../db/repos/staff.js";
-import type { TicketLine, TicketRow } from "../db/repos/tickets.js";
+import type { TicketLine } from "../db/repos/tickets.js";
 import type { ParticipantLine, UserRow } from "../db/repos/users.js";
 import type { WaveSummary } from "../db/repos/waves.js";
 import type { Translate } from "../i18n.js";
@@ -55,15 +55,18 @@ export function createSheets(deps: SheetDeps, t: Translate) {
     return text;
   };
 
-  /** "@name (id)", the id alone, or "deleted user #id" for a user id; looked up once per person per report. */
+  /** "@name (id)", the id alone, or "deleted user #id". */
+  const personLabel = (id: number, user: { username: string | null; deleted_at: number | null } | undefined): string =>
+    user?.deleted_at ? t("deleted-user", { id: String(id) }) : user?.username ? `@${user.username} (${id})` : String(id);
+
+  /** personLabel for a user id, looked up once per person per report (for the few people who act: admins, stewards). */
   function whoIs(): (id: number | null | undefined) => string | null {
     const cache = new Map<number, string>();
     return (id) => {
       if (id === null || id === undefined) return null;
       let label = cache.get(id);
       if (label === undefined) {
-        const user = repos.users.findById(id);
-        label = user?.deleted_at ? t("deleted-user", { id: String(id) }) : user?.username ? `@${user.username} (${id})` : String(id);
+        label = personLabel(id, repos.users.findById(id));
         cache.set(id, label);
       }
       return label;
@@ -113,8 +116,8 @@ export function createSheets(deps: SheetDeps, t: Translate) {
         { header: t("col-invite-code"), width: 26, value: (u) => u.invite_code },
         at("col-consent-at", (u) => u.consent_at),
         { header: t("col-agreement-version"), width: 30, value: (u) => agreementVersion(u.agreement_version) },
-        { header: t("col-ticket"), width: 32, value: (u) => ticketOf(u.id)?.file_name },
-        { header: t("col-ticket-status"), width: 14, value: (u) => ticketStatus(ticketOf(u.id)) },
+        { header: t("col-ticket"), width: 32, value: (u) => u.ticket_file },
+        { header: t("col-ticket-status"), width: 14, value: (u) => (u.ticket_status ? label(`ticket-status-${u.ticket_status}`) : null) },
         at("col-blocked-at", (u) => u.blocked_at),
         at("col-checked-in-at", (u) => u.inside_at),
         { header: t("col-checked-in-by"), width: 22, value: (u) => byWhom(u.inside_by) },
@@ -122,13 +125,6 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       const byWhom = whoIs();
       const published = repos.agreements.firstSeen();
       const agreementVersion = (version: string | null) => agreementVersionText(version, version === null ? undefined : published.get(version), t, deps.timeZone);
-      /** The person's ticket of their latest wave (the rows come one person at a time, so one lookup serves both columns). */
-      let last: { userId: number; ticket: TicketRow | undefined } | undefined;
-      const ticketOf = (userId: number): TicketRow | undefined => {
-        if (last?.userId !== userId) last = { userId, ticket: repos.tickets.boundTo(userId).sort((a, b) => b.wave_id - a.wave_id || b.id - a.id)[0] };
-        return last.ticket;
-      };
-      const ticketStatus = (ticket: TicketRow | undefined): string | null => (ticket ? label(`ticket-status-${ticket.status}`) : null);
       return { name: t("sheet-participants"), columns, rows: repos.users.iterateParticipants() };
     },
 
@@ -177,21 +173,22 @@ export function createSheets(deps: SheetDeps, t: Translate) {
       return { name: t("sheet-tickets"), columns, rows: repos.tickets.iterateLines() };
     },
 
-    invites(now = Date.now()): Sheet<InviteRow> {
+    invites(now = Date.now()): Sheet<InviteLine> {
       const bot = deps.botUsername();
-      const columns: Column<InviteRow>[] = [
+      const columns: Column<InviteLine>[] = [
         { header: t("col-code"), width: 26, value: (i) => i.code },
         { header: t("col-link"), width: 60, value: (i) => inviteLink(bot, i.code) },
         { header: t("col-status"), width: 12, value: (i) => label(`invite-status-${inviteStatus(i, now)}`) },
         at("col-created-at", (i) => i.created_at),
         { header: t("col-created-by"), width: 22, value: (i) => who(i.created_by) },
         at("col-expires-at", (i) => i.expires_at),
-        { header: t("col-used-by"), width: 22, value: (i) => who(i.used_by) },
+        // Joined in SQL: every invite has its own user, a lookup per row would be one per participant.
+        { header: t("col-used-by"), width: 22, value: (i) => (i.used_by === null ? null : personLabel(i.used_by, { username: i.used_by_username, deleted_at: i.used_by_deleted_at })) },
         at("col-used-at", (i) => i.used_at),
         at("col-revoked-at", (i) => i.revoked_at),
       ];
       const who = whoIs();
-      return { name: t("sheet-invites"), columns, rows: repos.invites.iterate() };
+      return { name: t("sheet-invites"), columns, rows: repos.invites.iterateLines() };
     },
 
     /** The file /gen_invites answers with: the new codes and their links. */

@@ -6,7 +6,7 @@ import { before, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import type { SimUser } from "../support/emulator/index.js";
 import { projectRoot } from "../../src/paths.js";
-import { BotProcess } from "../support/bot-process.js";
+import { BotProcess, startNodeArgs } from "../support/bot-process.js";
 import { useScenario } from "../support/harness.js";
 
 /** Issue 6 item 6: backups, refusing a newer database, log rotation, the systemd unit. */
@@ -159,7 +159,7 @@ describe("log rotation", () => {
 });
 
 describe("deploy/ticket-bot.service", () => {
-  it("runs the built bot, restarts it on failure and gives SIGTERM more time than the bot's own 10 s stop", () => {
+  it("runs the built bot with npm start's node options, restarts it on failure and gives SIGTERM more time than the bot's own 10 s stop", () => {
     const unit = readFileSync(join(projectRoot, "deploy", "ticket-bot.service"), "utf8");
     const settings = new Map<string, string[]>();
     for (const line of unit.split("\n")) {
@@ -167,7 +167,8 @@ describe("deploy/ticket-bot.service", () => {
       if (match) settings.set(match[1]!, [...(settings.get(match[1]!) ?? []), match[2]!]);
     }
     const one = (key: string) => settings.get(key)?.at(-1);
-    assert.match(one("ExecStart") ?? "", /^\/usr\/bin\/(node dist\/src\/main\.js|npm start)$/);
+    // The node options of `npm start` (the heap size), so that the service runs the bot as the tests and the bench do.
+    assert.equal(one("ExecStart"), ["/usr/bin/node", ...startNodeArgs(), "dist/src/main.js"].join(" "));
     assert.equal(one("Restart"), "on-failure");
     assert.equal(one("KillSignal"), "SIGTERM");
     assert.ok(Number(one("TimeoutStopSec")) > 10);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../src/paths.js";
 
@@ -10,6 +11,17 @@ export interface BotProcessOptions {
   nodeArgs?: readonly string[];
 }
 
+/**
+ * The options `npm start` gives node (package.json's start script, e.g. the
+ * heap size): the bot under test runs with them too.
+ */
+export function startNodeArgs(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const match = /^node\s+(.*?)\s*dist\/src\/main\.js$/.exec(scripts.start ?? "");
+  if (!match) throw new Error(`package.json's start script is not "node [options] dist/src/main.js": ${scripts.start}`);
+  return match[1]!.split(/\s+/).filter(Boolean);
+}
+
 export interface LogLine {
   level: number;
   msg?: string;
@@ -17,8 +29,9 @@ export interface LogLine {
 }
 
 /**
- * The real bot, started the way an operator starts it (node on the compiled
- * entry point that `npm start` runs), with its output captured.
+ * The real bot, started the way an operator starts it (node with the options
+ * and on the compiled entry point that `npm start` runs), with its output
+ * captured.
  */
 export class BotProcess {
   readonly child: ChildProcess;
@@ -29,7 +42,7 @@ export class BotProcess {
   private listeners: Array<() => void> = [];
 
   constructor(options: BotProcessOptions) {
-    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(projectRoot, "dist", "src", "main.js")], {
+    this.child = spawn(process.execPath, [...startNodeArgs(), ...(options.nodeArgs ?? []), join(projectRoot, "dist", "src", "main.js")], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],

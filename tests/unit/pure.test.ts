@@ -7,7 +7,7 @@ import { inviteLink, newInviteCode, parseInviteArgs } from "../../src/invites/co
 import { localeFor } from "../../src/i18n.js";
 import { scrubSecrets } from "../../src/logger.js";
 import { describeIncoming, describeMessage } from "../../src/telegram/describe.js";
-import { formatDuration, formatTime } from "../../src/time.js";
+import { formatDuration, formatTime, wallClockAsUtc } from "../../src/time.js";
 
 describe("invite codes", () => {
   it("are 22 URL-safe characters (128 bits) and all different", () => {
@@ -140,5 +140,30 @@ describe("time", () => {
     assert.equal(formatDuration(12_400, t), "12.4 s");
     assert.equal(formatDuration(185_000, t), "3 min 05 s");
     assert.equal(formatDuration(3_720_000, t), "1 h 02 min");
+  });
+
+  it("reads a zone's wall clock for every instant, across summer-time changes and odd offsets (the cached offsets agree with Intl)", () => {
+    const wallClock = (ms: number, timeZone: string): number => {
+      const format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+      const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
+      return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (ms % 1000);
+    };
+    // Around each zone's changes of 2026, every 7 min 13.25 s for two days (instants on both sides of each change and inside the changing quarter hour).
+    const changes: Array<[string, number]> = [
+      ["Europe/Berlin", Date.UTC(2026, 2, 29, 1)],
+      ["Europe/Berlin", Date.UTC(2026, 9, 25, 1)],
+      ["America/St_Johns", Date.UTC(2026, 2, 8, 5, 30)],
+      ["Australia/Lord_Howe", Date.UTC(2026, 3, 4, 15)],
+      ["Asia/Kathmandu", Date.UTC(2026, 5, 1)],
+      ["Europe/Moscow", Date.UTC(2026, 10, 30)],
+    ];
+    for (const [zone, at] of changes) {
+      for (let ms = at - 86_400_000; ms < at + 86_400_000; ms += 433_250) {
+        assert.equal(wallClockAsUtc(ms, zone), wallClock(ms, zone), `${zone} at ${new Date(ms).toISOString()}`);
+      }
+    }
+    // Exactly at Berlin's spring change: 01:59:59.999 is the last winter-time instant.
+    assert.equal(new Date(wallClockAsUtc(Date.UTC(2026, 2, 29, 0, 59, 59, 999), "Europe/Berlin")).toISOString(), "2026-03-29T01:59:59.999Z");
+    assert.equal(new Date(wallClockAsUtc(Date.UTC(2026, 2, 29, 1), "Europe/Berlin")).toISOString(), "2026-03-29T03:00:00.000Z");
   });
 });

@@ -13,6 +13,9 @@ export interface InviteRow {
   used_at: number | null;
 }
 
+/** An invite as the Invites sheet shows it: who used it, by name (or their erasure). */
+export type InviteLine = InviteRow & { used_by_username: string | null; used_by_deleted_at: number | null };
+
 export interface PendingRegistration {
   user_id: number;
   code: string;
@@ -52,6 +55,11 @@ export function createInvitesRepo(db: Db) {
   const page = db.prepare<{ at: number; code: string; limit: number }, InviteRow>(
     `SELECT * FROM invites WHERE (created_at, code) > (@at, @code) ORDER BY created_at, code LIMIT @limit`,
   );
+  const linesPage = db.prepare<{ at: number; code: string; limit: number }, InviteLine>(`
+    SELECT i.*, u.username AS used_by_username, u.deleted_at AS used_by_deleted_at FROM invites i
+    LEFT JOIN users u ON u.id = i.used_by
+    WHERE (i.created_at, i.code) > (@at, @code) ORDER BY i.created_at, i.code LIMIT @limit
+  `);
   const count = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM invites`);
   const revoke = db.prepare<{ code: string; by: number; at: number }>(
     `UPDATE invites SET revoked_at = @at, revoked_by = @by
@@ -119,6 +127,14 @@ export function createInvitesRepo(db: Db) {
       return keysetPages(
         { at: -1, code: "" },
         (after, limit) => page.all({ ...after, limit }),
+        (i) => ({ at: i.created_at, code: i.code }),
+      );
+    },
+    /** Every invite with the name of who used it, in creation order (the Invites sheet). */
+    iterateLines(): Generator<InviteLine> {
+      return keysetPages(
+        { at: -1, code: "" },
+        (after, limit) => linesPage.all({ ...after, limit }),
         (i) => ({ at: i.created_at, code: i.code }),
       );
     },

@@ -1,4 +1,5 @@
 import type { Db } from "../database.js";
+import type { TicketStatus } from "./tickets.js";
 
 export interface UserRow {
   id: number;
@@ -25,8 +26,17 @@ export interface TelegramProfile {
   language_code?: string | undefined;
 }
 
-/** A participant and, when they are inside now, since when and who checked them in. */
-export type ParticipantLine = UserRow & { inside_at: number | null; inside_by: number | null };
+/**
+ * A participant as the Participants sheet shows them: when they are inside
+ * now, since when and who checked them in; and their ticket of the latest
+ * wave that gave them one (assigned, sent, or held for them), if any.
+ */
+export type ParticipantLine = UserRow & {
+  inside_at: number | null;
+  inside_by: number | null;
+  ticket_file: string | null;
+  ticket_status: TicketStatus | null;
+};
 
 export function createUsersRepo(db: Db) {
   const upsert = db.prepare<{
@@ -77,8 +87,13 @@ export function createUsersRepo(db: Db) {
     ORDER BY registration_seq LIMIT @limit
   `);
   const participantsWithCheckIn = db.prepare<{ after: number; limit: number }, ParticipantLine>(`
-    SELECT u.*, c.at AS inside_at, c.by AS inside_by FROM users u
+    SELECT u.*, c.at AS inside_at, c.by AS inside_by, t.file_name AS ticket_file, t.status AS ticket_status FROM users u
     LEFT JOIN checkins c ON c.user_id = u.id AND c.undone_at IS NULL
+    LEFT JOIN tickets t ON t.id = (
+      SELECT x.id FROM tickets x
+      WHERE (x.user_id = u.id AND x.status IN ('assigned', 'sent')) OR (x.held_for = u.id AND x.status = 'available')
+      ORDER BY x.wave_id DESC, x.id DESC LIMIT 1
+    )
     WHERE u.registration_seq > @after AND u.registered_at IS NOT NULL
     ORDER BY u.registration_seq LIMIT @limit
   `);
