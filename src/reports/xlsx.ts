@@ -2,7 +2,8 @@ import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./exceljs.js";
 
 export type CellValue = string | number | Date | null | undefined;
 
@@ -40,7 +41,8 @@ const DRAIN_WAIT_MS = 5000;
  * Returns the number of data rows per sheet.
  */
 export async function writeWorkbook(path: string, sheets: readonly Sheet<unknown>[]): Promise<Record<string, number>> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const { stream } = await loadExcelJS();
+  const workbook = new stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = "ticket-bot";
   workbook.created = new Date();
   const counts: Record<string, number> = {};

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../reports/exceljs.js";
 import type { Repos } from "../db/repos/index.js";
 import { parseUserRef, type UserRef } from "../people/user-ref.js";
 import { cutText } from "./names.js";
@@ -144,7 +145,7 @@ function decodeText(data: Buffer): string {
 }
 
 async function xlsxRows(data: Buffer): Promise<ManifestRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

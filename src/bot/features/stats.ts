@@ -1,5 +1,4 @@
 import { Composer, InputFile } from "grammy";
-import { renderStats, statsCaption } from "../../stats/render.js";
 import type { BotContext, PrivateContext } from "../context.js";
 import { fileStamp } from "../replies.js";
 
@@ -8,6 +7,9 @@ import { fileStamp } from "../replies.js";
  * rendered in the bot (src/stats), its key numbers in the caption.
  */
 export const statsFeature = new Composer<BotContext>();
+
+/** The renderer brings vega and resvg (tens of MB once loaded): loaded by the first /stats, not at every start. */
+const renderer = () => import("../../stats/render.js");
 statsFeature.chatType("private").command("stats", (ctx) => sendStats(ctx));
 
 /** /stats, also from the admin menu: counted now, drawn in the reader's language, times in TIME_ZONE. */
@@ -17,6 +19,7 @@ export async function sendStats(ctx: PrivateContext): Promise<void> {
   const started = performance.now();
   const data = reports.stats();
   const counted = performance.now();
+  const { renderStats, statsCaption } = await renderer();
   const picture = await renderStats(data, ctx.t);
   ctx.log.info({ count_ms: Math.round(counted - started), render_ms: Math.round(performance.now() - counted) }, "stats picture made");
   await ctx.replyWithPhoto(new InputFile(picture, `stats-${fileStamp(ctx.deps.config.TIME_ZONE)}.png`), { caption: statsCaption(data, ctx.t) });
