@@ -119,9 +119,14 @@ export type RequestErasure = { ok: true; promptId: number } | { ok: false; reaso
 
 /** /delete_user: anyone the bot knows, after a confirmation whose prompt names them. */
 export function requestErasure(deps: ErasureDeps, args: { userId: number; by: number; chatId: number }): RequestErasure {
+  return askToErase(deps, "delete_user", args);
+}
+
+/** The confirmation question of an erasure (/delete_user by an admin, /leave by the person), unless the person may not be erased. */
+function askToErase(deps: ErasureDeps, kind: "delete_user" | "leave", args: { userId: number; by: number; chatId: number }): RequestErasure {
   const refusal = erasureRefusal(deps, args.userId);
   if (refusal) return { ok: false, reason: refusal };
-  const promptId = deps.repos.prompts.create({ kind: "delete_user", payload: { userId: args.userId }, by: args.by, chatId: args.chatId });
+  const promptId = deps.repos.prompts.create({ kind, payload: { userId: args.userId }, by: args.by, chatId: args.chatId });
   return { ok: true, promptId };
 }
 
@@ -156,14 +161,11 @@ export async function confirmErasure(deps: ErasureDeps, args: { prompt: PromptRo
   });
 }
 
-export type RequestLeave = { ok: true; promptId: number } | { ok: false; reason: ErasureRefusal };
+export type RequestLeave = RequestErasure;
 
 /** /leave: a participant asks to be erased; the prompt keeps who asked. Organisers leave their role first. */
 export function requestLeave(deps: ErasureDeps, args: { userId: number; chatId: number }): RequestLeave {
-  const refusal = erasureRefusal(deps, args.userId);
-  if (refusal) return { ok: false, reason: refusal };
-  const promptId = deps.repos.prompts.create({ kind: "leave", payload: { userId: args.userId }, by: args.userId, chatId: args.chatId });
-  return { ok: true, promptId };
+  return askToErase(deps, "leave", { ...args, by: args.userId });
 }
 
 export type ConfirmLeave =

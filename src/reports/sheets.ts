@@ -73,15 +73,18 @@ export function createSheets(deps: SheetDeps, t: Translate) {
     };
   }
 
-  /** "@name", "deleted user #id" or "" for a user id, beside a column of its own with the id. */
+  /** "@name", "deleted user #id" or "", beside a column of its own with the id. */
+  const usernameLabel = (id: number, user: { username: string | null; deleted_at: number | null } | undefined): string =>
+    user?.deleted_at ? t("deleted-user", { id: String(id) }) : user?.username ? `@${user.username}` : "";
+
+  /** usernameLabel for a user id, looked up once per person per report. */
   function usernames(): (id: number | null) => string | null {
     const cache = new Map<number, string>();
     return (id) => {
       if (id === null) return null;
       let label = cache.get(id);
       if (label === undefined) {
-        const user = repos.users.findById(id);
-        label = user?.deleted_at ? t("deleted-user", { id: String(id) }) : user?.username ? `@${user.username}` : "";
+        label = usernameLabel(id, repos.users.findById(id));
         cache.set(id, label);
       }
       return label;
@@ -149,11 +152,10 @@ export function createSheets(deps: SheetDeps, t: Translate) {
 
     tickets(): Sheet<TicketLine> {
       const names = waveNames();
-      /** "@name", "deleted user #id" or "" for the ticket's holder, as `usernames()` says it (joined in SQL: one query per page, not per row). */
+      /** The ticket's holder as usernameLabel says it, from the row (joined in SQL: one query per page, not per row). */
       const holder = (x: TicketLine): string | null => {
         const id = x.user_id ?? x.held_for;
-        if (id === null) return null;
-        return x.holder_deleted_at ? t("deleted-user", { id: String(id) }) : x.holder_username ? `@${x.holder_username}` : "";
+        return id === null ? null : usernameLabel(id, { username: x.holder_username, deleted_at: x.holder_deleted_at });
       };
       const columns: Column<TicketLine>[] = [
         { header: t("col-ticket-id"), width: 8, type: "number", value: (x) => x.id },

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import AdmZip from "adm-zip";
 import Database from "better-sqlite3";
 import ICAL from "ical.js";
 import type { BotMessage, SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
+import { findIn, sheetText } from "../support/leaks.js";
 import { acceptButton, type Scenario, useScenario } from "../support/harness.js";
 import { waitUntil } from "../support/wait.js";
 import { sendAndWait, ticketPdfs, uploadZip, waitForSummary } from "../support/waves.js";
@@ -35,25 +35,7 @@ async function registerOne(sc: Scenario, who: SimUser): Promise<BotMessage> {
   return sc.press(who, acceptButton(consent), consent.message_id);
 }
 
-/** The text of every part of an .xlsx (a ZIP of XML files). */
-function sheetText(xlsx: Buffer): string {
-  return new AdmZip(xlsx)
-    .getEntries()
-    .map((entry) => entry.getData().toString("utf8"))
-    .join("\n");
-}
 
-function findIn(sources: ReadonlyArray<{ where: string; text: string }>, needles: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const { where, text } of sources) {
-    const lower = text.toLowerCase();
-    for (const needle of needles) {
-      const at = lower.indexOf(needle.toLowerCase());
-      if (at >= 0) found.push(`${where}: …${text.slice(Math.max(0, at - 60), at + needle.length + 30)}…`);
-    }
-  }
-  return found.slice(0, 20);
-}
 
 describe("the event's details, the waiting list and questions to the organisers", () => {
   const sc = useScenario({ env: { TIME_ZONE: ZONE } });

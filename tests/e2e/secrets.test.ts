@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import AdmZip from "adm-zip";
 import Database from "better-sqlite3";
 import type { BotMessage, FaultRule, SimUser } from "../support/emulator/index.js";
 import { makePdf, makeZip } from "../support/fixtures.js";
+import { findIn, sheetText } from "../support/leaks.js";
 import { type Expect, readSheets, TEST_TOKEN, useScenario } from "../support/harness.js";
 import { ticketPdfs, uploadZip } from "../support/waves.js";
 
@@ -233,23 +233,4 @@ describe("secrets and personal data (SPEC §4, §9)", () => {
   }
 });
 
-/** The text of every part of an .xlsx (a ZIP of XML files). */
-function sheetText(xlsx: Buffer): string {
-  return new AdmZip(xlsx)
-    .getEntries()
-    .map((entry) => entry.getData().toString("utf8"))
-    .join("\n");
-}
 
-/** Where each needle occurs (case-insensitively), with a little context. */
-function findIn(sources: ReadonlyArray<{ where: string; text: string }>, needles: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const { where, text } of sources) {
-    const lower = text.toLowerCase();
-    for (const needle of needles) {
-      const at = lower.indexOf(needle.toLowerCase());
-      if (at >= 0) found.push(`${where}: …${text.slice(Math.max(0, at - 80), at + needle.length + 40)}…`);
-    }
-  }
-  return found.slice(0, 30);
-}

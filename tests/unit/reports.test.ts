@@ -100,7 +100,7 @@ describe("keysetPages", () => {
     repos.invites.createBatch(Array.from({ length: 2500 }, (_, i) => `code-${String(i).padStart(5, "0")}`), 1, null);
     repos.security.record({ userId: 5, username: "x", kind: "unauthorized", action: "/menu" });
     let seen = 0;
-    for (const invite of repos.invites.iterate()) {
+    for (const invite of repos.invites.iterateLines()) {
       if (++seen % 500 === 0) {
         // What other updates do meanwhile: record chat lines, log attempts.
         repos.chatLog.record({ userId: 7, direction: "in", kind: "text", content: `during ${invite.code}` });

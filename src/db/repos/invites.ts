@@ -52,9 +52,6 @@ export function createInvitesRepo(db: Db) {
   const nextBatch = db.prepare<[], { n: number }>(`SELECT COALESCE(MAX(batch_id), 0) + 1 AS n FROM invites`);
   const get = db.prepare<[string], InviteRow>(`SELECT * FROM invites WHERE code = ?`);
   const all = db.prepare<[], InviteRow>(`SELECT * FROM invites ORDER BY created_at, code`);
-  const page = db.prepare<{ at: number; code: string; limit: number }, InviteRow>(
-    `SELECT * FROM invites WHERE (created_at, code) > (@at, @code) ORDER BY created_at, code LIMIT @limit`,
-  );
   const linesPage = db.prepare<{ at: number; code: string; limit: number }, InviteLine>(`
     SELECT i.*, u.username AS used_by_username, u.deleted_at AS used_by_deleted_at FROM invites i
     LEFT JOIN users u ON u.id = i.used_by
@@ -122,13 +119,6 @@ export function createInvitesRepo(db: Db) {
     },
     all(): InviteRow[] {
       return all.all();
-    },
-    iterate(): Generator<InviteRow> {
-      return keysetPages(
-        { at: -1, code: "" },
-        (after, limit) => page.all({ ...after, limit }),
-        (i) => ({ at: i.created_at, code: i.code }),
-      );
     },
     /** Every invite with the name of who used it, in creation order (the Invites sheet). */
     iterateLines(): Generator<InviteLine> {
